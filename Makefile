@@ -1,0 +1,40 @@
+# The two commands: `make serve` and `make test`. Each sets up what it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test chromium schemas clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)  ## strict build into site/ (the previous site survives a failed build)
+	$(BIN)/kb build
+
+check: $(STAMP)  ## validate the content only
+	$(BIN)/kb check
+
+schemas: $(STAMP)  ## regenerate schemas/ from the content model
+	$(BIN)/kb schema
+
+chromium:  ## Debian's Chromium for the browser tests (Playwright's download does not work here)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
+
+test: $(STAMP) chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site.* .pytest_cache

@@ -1,0 +1,67 @@
+"""Located diagnostics: `path:line:col: severity[code]: message`.
+
+Every content mistake becomes one of these instead of an exception, so a
+single run reports all problems at once, in the format editors and CI read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    col: int
+    severity: Severity = field(compare=False)
+    code: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+
+    def format_github(self) -> str:
+        # GitHub workflow command; messages must not contain raw newlines.
+        kind = "error" if self.severity is Severity.ERROR else "warning"
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{text}"
+
+
+def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, col, Severity.ERROR, code, message)
+
+
+def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, col, Severity.WARNING, code, message)
+
+
+def sort_unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Sorted by file, line, column; the same finding reported twice is shown once."""
+    return sorted(set(diagnostics))
+
+
+def has_failures(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
+    """Errors always fail; warnings fail only under `--strict`."""
+    return any(d.severity is Severity.ERROR or strict for d in diagnostics)
+
+
+def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
+    items = sort_unique(diagnostics)
+    lines = [d.format_github() if fmt == "github" else d.format() for d in items]
+    return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """Raised by shells (CLI, plugin) when content has failing diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = sort_unique(diagnostics)
+        super().__init__(render(self.diagnostics))

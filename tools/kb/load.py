@@ -1,0 +1,212 @@
+"""YAML loading that remembers where every value came from.
+
+PyYAML's usual loaders forget positions, accept duplicate keys silently and
+expand aliases (the "billion laughs" bomb). Content files need none of that,
+so this module builds plain Python data directly from the parser's event
+stream, recording the line and column of every key and value, and turns each
+problem into a located diagnostic instead of an exception.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, error
+
+# Content files are small, hand-written documents; anything larger is a mistake
+# (or an attack) and is refused before the parser sees it.
+MAX_FILE_BYTES = 512 * 1024
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+_BOM = b"\xef\xbb\xbf"
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+
+# The C parser is much faster; the pure-Python one gives identical events.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class Located:
+    """Parsed data plus the 1-based (line, column) of each key and value."""
+
+    data: Any
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path, prefer_value: bool = False) -> tuple[int, int]:
+        """Best position for a path: the key (or value), else the nearest parent."""
+        path = tuple(path)
+        while True:
+            first, second = (self.values, self.keys) if prefer_value else (self.keys, self.values)
+            if path in first:
+                return first[path]
+            if path in second:
+                return second[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class _Stop(Exception):
+    """Aborts parsing after a problem that makes going on pointless or unsafe."""
+
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
+
+
+def _mark(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _nfc(value: Any) -> Any:
+    # Lithuanian and Polish letters often arrive decomposed (e + combining
+    # ogonek) from some editors; compare and display them in one form.
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            error(path, 1, 1, "file-too-large",
+                  f"file is {len(raw)} bytes; content files may be at most {MAX_FILE_BYTES} bytes: split it")
+        ]
+    if raw.startswith(_BOM):
+        raw = raw[len(_BOM):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        return None, [
+            error(path, line, col, "invalid-utf8",
+                  f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")
+        ]
+    problems = []
+    for match in _TAB_INDENT.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        problems.append(
+            error(path, line, match.end() - match.start(), "tab-indent",
+                  "tab used for indentation: YAML indents with spaces only")
+        )
+    return (None if problems else text), problems
+
+
+class _EventReader:
+    """Turns one YAML document's events into data and positions."""
+
+    def __init__(self, loader: Any, path: str):
+        self.loader = loader
+        self.path = path
+        self.located = Located(None)
+        self.nodes = 0
+        self.problems: list[Diagnostic] = []
+
+    def read(self, at: Path, depth: int) -> Any:
+        event = self.loader.get_event()
+        self.nodes += 1
+        line, col = _mark(event.start_mark)
+        if self.nodes > MAX_NODES:
+            raise _Stop(error(self.path, line, col, "too-many-nodes",
+                              f"more than {MAX_NODES} YAML nodes: split the file"))
+        if depth > MAX_DEPTH:
+            raise _Stop(error(self.path, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"))
+        if isinstance(event, yaml.AliasEvent):
+            raise _Stop(error(self.path, line, col, "yaml-alias",
+                              f"alias '*{event.anchor}' is not allowed: content files may not use anchors "
+                              "and aliases; write the value out"))
+        self.located.values[at] = (line, col)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.loader.check_event(yaml.SequenceEndEvent):
+                items.append(self.read(at + (len(items),), depth + 1))
+            self.loader.get_event()
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(at, depth)
+        raise _Stop(error(self.path, line, col, "yaml-syntax", f"unexpected {type(event).__name__}"))
+
+    def _mapping(self, at: Path, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        while not self.loader.check_event(yaml.MappingEndEvent):
+            key_event = self.loader.peek_event()
+            key_pos = _mark(key_event.start_mark)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
+            self.loader.get_event()
+            key = self._scalar(key_event)
+            if isinstance(key, (dict, list)) or key is None:
+                raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
+            if key in result:
+                first = self.located.keys[at + (key,)]
+                self.problems.append(
+                    error(self.path, *key_pos, "duplicate-key",
+                          f"duplicate key '{key}' (first defined on line {first[0]}): remove one of them")
+                )
+                self.read(at + ("<duplicate>", key), depth + 1)  # consume and ignore the second value
+                continue
+            self.located.keys[at + (key,)] = key_pos
+            result[key] = self.read(at + (key,), depth + 1)
+        self.loader.get_event()
+        return result
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except yaml.MarkedYAMLError as exc:
+            raise _Stop(error(self.path, *_mark(event.start_mark), "yaml-syntax", str(exc.problem)))
+        except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+            raise _Stop(error(self.path, *_mark(event.start_mark), "wrong-type", f"invalid value: {exc}"))
+        return _nfc(value)
+
+
+def load_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Diagnostic]]:
+    """Parse one YAML document. Returns (None, problems) when it cannot be used."""
+    text, problems = _decode(raw, path)
+    if text is None:
+        return None, problems
+    loader = _Loader(text)
+    reader = _EventReader(loader, path)
+    try:
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return Located(None), []
+        loader.get_event()  # DocumentStart
+        reader.located.data = reader.read((), 0)
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            line, col = _mark(loader.peek_event().start_mark)
+            return None, [error(path, line, col, "multiple-documents",
+                                "only one YAML document per file: remove the extra '---'")]
+    except _Stop as stop:
+        return None, reader.problems + [stop.diagnostic]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = _mark(mark) if mark else (1, 1)
+        message = exc.problem or "invalid YAML"
+        if exc.context:
+            message = f"{message} ({exc.context})"
+        return None, reader.problems + [error(path, line, col, "yaml-syntax", message)]
+    except yaml.YAMLError as exc:  # reader errors such as control characters
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "mark", None)
+        line, col = _mark(mark) if mark else (1, 1)
+        return None, reader.problems + [error(path, line, col, "yaml-syntax", str(getattr(exc, "reason", exc)))]
+    finally:
+        loader.dispose()
+    if reader.problems:
+        return None, reader.problems
+    return reader.located, []

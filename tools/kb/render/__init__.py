@@ -1,0 +1,1 @@
+"""Markdown produced from the content model: notes on article pages, generated pages."""

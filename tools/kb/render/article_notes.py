@@ -1,0 +1,60 @@
+"""Notes the build adds to article pages: where the text comes from.
+
+Each page names its source file; a translation names the language it was
+translated from, links to the original, and warns when the original has
+changed since the translation was made.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..articles import ArticlePage
+from ..project import Project
+from .links import article_url, relative
+
+
+def _link(href: str, text: str, lang: str) -> str:
+    # Raw HTML: MkDocs would report directory URLs in Markdown links as unrecognized.
+    return f'<a href="{html.escape(href)}" hreflang="{lang}">{html.escape(text)}</a>'
+
+
+def _section_is_outdated(project: Project, page: ArticlePage, sid: str, recorded: str | None) -> bool:
+    tr = page.meta.translation
+    original = project.article(page.slug, tr.from_) if tr else None
+    section = original.section(sid) if original else None
+    return bool(section and recorded and section.digest != recorded)
+
+
+def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) -> str:
+    ui = project.ui[page.lang]
+    tr = page.meta.translation
+    translated = page.translated_sections
+    fully = tr is not None and set(translated) >= {s.id for s in page.sections}
+    source = html.escape(ui["source_note"].format(source=page.meta.source))
+    if fully:
+        link = relative(article_url(tr.from_, page.slug), page_url)
+        head = (f'!!! note "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
+                f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
+    else:
+        head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
+    if any(_section_is_outdated(project, page, sid, digest) for sid, digest in translated.items()):
+        head += f'\n!!! warning "{html.escape(ui["outdated_translation"])}"\n'
+
+    lines = markdown.split("\n")
+    out: list[str] = []
+    placed = False
+    for line in lines:
+        out.append(line)
+        if not placed and line.startswith("# "):
+            out += ["", head]
+            placed = True
+            continue
+        match = re.search(r"\{\s*#([a-z0-9-]+)\s*\}\s*$", line)
+        if match and line.startswith("#") and not fully and match.group(1) in translated and tr:
+            sid = match.group(1)
+            link = relative(article_url(tr.from_, page.slug, sid), page_url)
+            note = html.escape(ui[f"section_translated_from_{tr.from_}"])
+            out += ["", f'<p class="kb-source">{note} {_link(link, ui["view_original"], tr.from_)}</p>', ""]
+    return "\n".join(out)

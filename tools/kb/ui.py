@@ -1,0 +1,49 @@
+"""Interface strings the build adds to pages, one YAML file per language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Diagnostic, error
+from .languages import LANGUAGES
+from .load import load_yaml
+
+UI_DIR = "locales/ui"
+
+REQUIRED_KEYS: tuple[str, ...] = (
+    "language_name", "articles", "source_note", "original_note",
+    *(f"translated_from_{lang}" for lang in LANGUAGES),
+    *(f"section_translated_from_{lang}" for lang in LANGUAGES),
+    "view_original", "outdated_translation",
+    "glossary", "glossary_intro", "letter_index", "synonyms", "related_terms", "other_languages", "read_more",
+    "content_status", "content_status_intro", "status_original", "status_translated", "status_outdated",
+    "status_partly_translated", "col_item", "col_kind", "col_language", "col_status", "col_last_reviewed",
+    "col_review_due", "overdue", "kind_article", "kind_term", "kind_playbook", "kind_quiz",
+    "reviewed_on", "needs_review", "home",
+)
+
+Strings = dict[str, dict[str, str]]
+
+
+def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
+    strings: Strings = {}
+    problems: list[Diagnostic] = []
+    for lang in LANGUAGES:
+        rel = f"{UI_DIR}/{lang}.yml"
+        path = root / rel
+        if not path.is_file():
+            problems.append(error(rel, 1, 1, "missing-translation", f"interface strings for '{lang}' are missing"))
+            strings[lang] = {}
+            continue
+        located, found = load_yaml(path.read_bytes(), rel)
+        problems += found
+        data = located.data if located and isinstance(located.data, dict) else {}
+        strings[lang] = {str(k): str(v) for k, v in data.items() if isinstance(v, str) and v.strip()}
+        for key in REQUIRED_KEYS:
+            if key not in strings[lang]:
+                problems.append(error(rel, 1, 1, "missing-translation", f"interface string '{key}' is missing or empty"))
+        for key in data:
+            if key not in REQUIRED_KEYS:
+                line, col = located.where((key,))
+                problems.append(error(rel, line, col, "unknown-field", f"unknown interface string '{key}'"))
+    return strings, problems

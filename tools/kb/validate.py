@@ -1,0 +1,134 @@
+"""Checks across files: completeness, references, citations, translation status."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from .articles import ArticlePage
+from .defects import find_defects
+from .diagnostics import Diagnostic, error, warning
+from .languages import LANGUAGES
+from .project import Project
+from .sources import SOURCE_LANGUAGE
+
+
+def today() -> date:
+    """The date reviews are measured against (KB_TODAY=YYYY-MM-DD pins it for tests)."""
+    pinned = os.environ.get("KB_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def _check_article_set(project: Project) -> list[Diagnostic]:
+    problems = []
+    for slug in project.slugs:
+        pages = {lang: project.article(slug, lang) for lang in LANGUAGES}
+        present = [page for page in pages.values() if page]
+        anchor = present[0]
+        for lang, page in pages.items():
+            if page is None:
+                problems.append(error(anchor.path, 1, 1, "missing-translation",
+                                      f"article '{slug}' has no {lang} page: write docs/{lang}/articles/{slug}.md"))
+        reference = [s.id for s in anchor.sections]
+        for page in present[1:]:
+            ids = [s.id for s in page.sections]
+            if ids != reference:
+                missing = [sid for sid in reference if sid not in ids]
+                extra = [sid for sid in ids if sid not in reference]
+                detail = []
+                if missing:
+                    detail.append(f"missing {', '.join(missing)}")
+                if extra:
+                    detail.append(f"extra {', '.join(extra)}")
+                if not detail:
+                    detail.append("same IDs in a different order")
+                problems.append(error(page.path, page.front_matter_lines + 1, 1, "section-mismatch",
+                                      f"sections differ from {anchor.path}: {'; '.join(detail)}"))
+    return problems
+
+
+def _check_translation(project: Project, page: ArticlePage) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    tr = page.meta.translation
+    fully_translated = tr is not None and set(page.translated_sections) >= {s.id for s in page.sections}
+    expected_source_lang = tr.from_ if (tr and fully_translated) else page.lang
+    if SOURCE_LANGUAGE.get(page.meta.source) != expected_source_lang:
+        line, col = page.where_meta("source")
+        problems.append(error(page.path, line, col, "wrong-source",
+                              f"{page.meta.source} is not a {expected_source_lang} source"))
+    if tr is None:
+        return problems
+    line, col = page.where_meta("translation", "from")
+    if tr.from_ == page.lang:
+        return problems + [error(page.path, line, col, "invalid-value", "a page cannot be translated from its own language")]
+    original = project.article(page.slug, tr.from_)
+    if original is None:
+        return problems + [error(page.path, line, col, "broken-reference",
+                                 f"the original docs/{tr.from_}/articles/{page.slug}.md does not exist")]
+    for sid, recorded in page.translated_sections.items():
+        line, col = page.where_meta("translation", "sections", sid) if isinstance(tr.sections, dict) \
+            else page.where_meta("translation", "sections")
+        source_section = original.section(sid)
+        if page.section(sid) is None:
+            problems.append(error(page.path, line, col, "broken-reference", f"this page has no section '{sid}'"))
+        if source_section is None:
+            problems.append(error(page.path, line, col, "broken-reference", f"the original {original.path} has no section '{sid}'"))
+            continue
+        if sid in original.translated_sections:
+            problems.append(error(page.path, line, col, "translation-chain",
+                                  f"section '{sid}' of {original.path} is itself a translation: translate from its original"))
+        if recorded is None:
+            problems.append(warning(page.path, line, col, "unstamped-translation",
+                                    f"section '{sid}' has no digest of its original: run `kb stamp`"))
+        elif recorded != source_section.digest:
+            problems.append(warning(page.path, line, col, "outdated-translation",
+                                    f"section '{sid}' was translated from an earlier version of {original.path}; "
+                                    "update the translation, then run `kb stamp`"))
+    return problems
+
+
+def _check_defects(page: ArticlePage, text: str) -> list[Diagnostic]:
+    return [
+        error(page.path, line, col, "known-defect", f"'{defect}' is a known defect of the sources (sources/README.md)")
+        for line, col, defect in find_defects(text)
+    ]
+
+
+def _check_citation(project: Project, path: str, at: tuple[int, int], citation: str) -> list[Diagnostic]:
+    slug, _, section = citation.partition("#")
+    problems = []
+    for lang in LANGUAGES:
+        page = project.article(slug, lang)
+        if page is None:
+            return [error(path, *at, "broken-citation", f"'{citation}': there is no article '{slug}'")]
+        if page.section(section) is None:
+            problems.append(error(path, *at, "broken-citation",
+                                  f"'{citation}': article '{slug}' has no section '{section}' in {lang}"))
+    return problems[:1]
+
+
+def _check_terms(project: Project) -> list[Diagnostic]:
+    problems = []
+    for term_id, loaded in project.terms.items():
+        term = loaded.item
+        problems += _check_citation(project, loaded.path, loaded.located.where(("cite",), True), term.cite)
+        for index, ref in enumerate(term.related):
+            at = loaded.located.where(("related", index), True)
+            if ref == term_id:
+                problems.append(error(loaded.path, *at, "invalid-value", "a term cannot be related to itself"))
+            elif ref not in project.terms:
+                problems.append(error(loaded.path, *at, "unknown-reference", f"related term '{ref}' does not exist"))
+        if term.review.overdue(today()):
+            problems.append(warning(loaded.path, *loaded.located.where(("review", "last_reviewed"), True),
+                                    "review-overdue", f"review was due on {term.review.due.isoformat()}"))
+    return problems
+
+
+def validate(project: Project) -> list[Diagnostic]:
+    problems = _check_article_set(project)
+    for page in project.articles.values():
+        problems += _check_translation(project, page)
+        text = (project.root / page.path).read_text(encoding="utf-8-sig")
+        problems += _check_defects(page, text)
+    problems += _check_terms(project)
+    return problems
