@@ -32,6 +32,8 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path = tuple[Any, ...]
 
+_COLLECTION_TAGS = (None, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+
 
 @dataclass
 class Located:
@@ -124,6 +126,9 @@ class _EventReader:
                               f"alias '*{event.anchor}' is not allowed: content files may not use anchors "
                               "and aliases; write the value out"))
         self.located.values[at] = (line, col)
+        tag = getattr(event, "tag", None)
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) and tag not in _COLLECTION_TAGS:
+            raise _Stop(error(self.path, line, col, "yaml-syntax", f"tag '{tag}' is not allowed in content files"))
         if isinstance(event, yaml.ScalarEvent):
             return self._scalar(event)
         if isinstance(event, yaml.SequenceStartEvent):
