@@ -175,7 +175,7 @@ class _EventReader:
         except yaml.MarkedYAMLError as exc:
             raise _Stop(error(self.path, *_mark(event.start_mark), "yaml-syntax", str(exc.problem)))
         except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
-            raise _Stop(error(self.path, *_mark(event.start_mark), "wrong-type", f"invalid value: {exc}"))
+            raise _Stop(error(self.path, *_mark(event.start_mark), "wrong-type", f"'{event.value}' is not a valid value: {exc}"))
         return _nfc(value)
 
 

@@ -20,6 +20,7 @@ from .generate import write_generated_pages
 from .languages import LANGUAGES
 from .project import Project, load_project
 from .render.article_notes import annotate
+from .render.tooltips import add_tooltips
 from .watch import WATCHED_DIRS, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -83,10 +84,27 @@ class KnowledgeBasePlugin(BasePlugin):
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
-        assert self.project is not None
-        parts = page.file.src_uri.split("/")
-        if len(parts) == 3 and parts[0] in LANGUAGES and parts[1] == "articles":
-            article = self.project.article(Path(parts[2]).stem, parts[0])
+        lang, kind, name = _page_kind(page)
+        if kind == "articles" and self.project is not None:
+            article = self.project.article(name, lang)
             if article is not None:
                 return annotate(markdown, article, self.project, page.url)
         return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
+        lang, kind, _ = _page_kind(page)
+        if kind in TOOLTIP_PAGES and self.project is not None:
+            return add_tooltips(html, self.project, lang, page.url)
+        return html
+
+
+# Page folders whose text gets glossary tooltips.
+TOOLTIP_PAGES = ("articles",)
+
+
+def _page_kind(page: Page) -> tuple[str, str, str]:
+    """(language, folder, file stem) of a page under docs/<lang>/<folder>/."""
+    parts = page.file.src_uri.split("/")
+    if len(parts) == 3 and parts[0] in LANGUAGES:
+        return parts[0], parts[1], Path(parts[2]).stem
+    return "", "", ""

@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .articles import ArticlePage, load_article
-from .diagnostics import Diagnostic, error, sort_unique
+from .diagnostics import Diagnostic, error, sort_unique, warning
 from .languages import LANGUAGES
 from .load import Located, load_yaml
 from .model import GlossaryTerm
+from .schema import schema_comment
 from .sources import check_sources
 from .typecheck import parse_model
 from .ui import Strings, load_ui_strings
@@ -69,10 +70,21 @@ def _load_articles(project: Project) -> None:
             project.articles[(page.slug, lang)] = page
 
 
+def _check_schema_comment(raw: bytes, rel: str, folder: str) -> list[Diagnostic]:
+    """Editors find the schema through the file's first line."""
+    expected = schema_comment(folder)
+    first = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", errors="replace").strip()
+    if first == expected:
+        return []
+    return [warning(rel, 1, 1, "missing-schema-comment", f"the first line should be '{expected}'")]
+
+
 def _load_terms(project: Project) -> None:
     for path in sorted((project.root / GLOSSARY_DIR).glob("*.yml")):
         rel = _rel(project.root, path)
-        located, problems = load_yaml(path.read_bytes(), rel)
+        raw = path.read_bytes()
+        project.diagnostics += _check_schema_comment(raw, rel, GLOSSARY_DIR)
+        located, problems = load_yaml(raw, rel)
         project.diagnostics += problems
         if located is None:
             continue

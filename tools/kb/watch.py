@@ -1,24 +1,22 @@
-"""What the build depends on besides docs/, and a cheap way to see it changed."""
+"""What the build reads besides MkDocs' own inputs, and a cheap way to see it changed."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-# Content outside docs/ that `mkdocs serve` must watch and the plugin must reload.
-WATCHED_DIRS: tuple[str, ...] = ("glossary", "playbooks", "quizzes", "locales", "sources", "docs")
-
-_GENERATED_MARKER = ".generated"
+# Content that `mkdocs serve` must watch and the plugin must reload on change.
+WATCHED_DIRS: tuple[str, ...] = ("glossary", "playbooks", "quizzes", "locales", "sources")
+# Inside docs/, only hand-written article pages feed the content model.
+WATCHED_GLOBS: tuple[str, ...] = ("docs/*/articles/*.md",)
 
 
 def fingerprint(root: Path) -> tuple:
-    """(path, mtime, size) of every content file; generated pages are left out."""
+    """(path, mtime, size) of every content file the project is loaded from."""
+    paths = [p for name in WATCHED_DIRS if (root / name).is_dir() for p in (root / name).rglob("*")]
+    paths += [p for pattern in WATCHED_GLOBS for p in root.glob(pattern)]
     entries = []
-    for name in WATCHED_DIRS:
-        folder = root / name
-        if not folder.is_dir():
-            continue
-        for path in folder.rglob("*"):
-            if path.is_file() and _GENERATED_MARKER not in path.name:
-                stat = path.stat()
-                entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
+    for path in paths:
+        if path.is_file():
+            stat = path.stat()
+            entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))

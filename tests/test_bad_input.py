@@ -1,0 +1,98 @@
+"""The bad-input corpus: each file in tests/bad-input/ is dropped into a copy
+of the real project as a glossary term, and `kb check` must report exactly
+the diagnostics in the paired .expected file (empty when the input is fine).
+
+Regenerate the expected files after a deliberate change with
+KB_UPDATE_GOLDEN=1 pytest tests/test_bad_input.py, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.diagnostics import render
+from kb.load import MAX_FILE_BYTES
+from kb.project import load_project
+
+CORPUS = Path(__file__).parent / "bad-input"
+UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
+
+# Inputs too large to commit are made here.
+GENERATED = {
+    "oversized": lambda: b"# yaml-language-server: $schema=../schemas/glossary-term.schema.json\n"
+    + b"# padding\n" * (MAX_FILE_BYTES // 10 + 1),
+}
+CASES = sorted([p.stem for p in CORPUS.glob("*.yml")] + list(GENERATED))
+
+
+def case_bytes(name: str) -> bytes:
+    return GENERATED[name]() if name in GENERATED else (CORPUS / f"{name}.yml").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory, root):
+    copy = tmp_path_factory.mktemp("project")
+    for folder in ("sources", "locales", "glossary", "schemas"):
+        shutil.copytree(root / folder, copy / folder)
+    for page in root.glob("docs/*/articles/*.md"):
+        target = copy / page.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, target)
+    return copy
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input_gives_exact_diagnostics(name, project_copy):
+    target = project_copy / "glossary" / f"{name}.yml"
+    target.write_bytes(case_bytes(name))
+    try:
+        project = load_project(project_copy)
+    finally:
+        target.unlink()
+    actual = render(project.diagnostics)
+    expected_file = CORPUS / f"{name}.expected"
+    if UPDATE:
+        expected_file.write_text(actual + "\n" if actual else "", encoding="utf-8")
+    assert actual == expected_file.read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_decomposed_input_is_loaded_as_nfc(project_copy):
+    target = project_copy / "glossary" / "decomposed-unicode.yml"
+    target.write_bytes(case_bytes("decomposed-unicode"))
+    try:
+        term = load_project(project_copy).terms["decomposed-unicode"].item
+    finally:
+        target.unlink()
+    assert term.definition.lt == "Bandomojo termino apibrėžimas."
+    assert term.definition.fi == "Testitermin määritelmä."
+
+
+def test_cli_reports_all_errors_without_traceback(project_copy):
+    names = ["missing-language", "broken-citation", "duplicate-key"]
+    for name in names:
+        (project_copy / "glossary" / f"{name}.yml").write_bytes(case_bytes(name))
+    try:
+        result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
+                                capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
+    finally:
+        for name in names:
+            (project_copy / "glossary" / f"{name}.yml").unlink()
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    expected = "\n".join((CORPUS / f"{n}.expected").read_text(encoding="utf-8").rstrip("\n") for n in sorted(names))
+    assert result.stdout.rstrip("\n") == expected

@@ -1,0 +1,57 @@
+"""The content status page for maintainers: every article and term by
+language, whether it is an original, a translation or outdated, and when
+it was last reviewed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..articles import ArticlePage
+from ..collation import sort_key
+from ..languages import LANGUAGES, url_prefix
+from ..project import Project
+from .glossary import glossary_url
+from .links import article_url, relative
+from .text import link, md_text
+
+
+def article_status(project: Project, page: ArticlePage) -> str:
+    """'original', 'translated', 'partly_translated' or 'outdated'."""
+    translated = page.translated_sections
+    if not translated:
+        return "original"
+    original = project.article(page.slug, page.meta.translation.from_)  # type: ignore[union-attr]
+    for sid, recorded in translated.items():
+        section = original.section(sid) if original else None
+        if section is None or recorded != section.digest:
+            return "outdated"
+    if set(translated) >= {s.id for s in page.sections}:
+        return "translated"
+    return "partly_translated"
+
+
+def status_markdown(project: Project, lang: str, today: date) -> str:
+    ui = project.ui[lang]
+    here = f"{url_prefix(lang)}status/"
+    header = [ui["col_item"], ui["col_kind"], *(code.upper() for code in LANGUAGES), ui["col_last_reviewed"], ui["col_review_due"]]
+    out = [f"# {md_text(ui['content_status'])}", "", md_text(ui["content_status_intro"]), ""]
+    out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
+
+    articles = sorted(project.slugs, key=lambda slug: sort_key(project.article(slug, lang).title, lang))
+    for slug in articles:
+        cells = [link(relative(article_url(lang, slug), here), project.article(slug, lang).title), md_text(ui["kind_article"])]
+        for code in LANGUAGES:
+            status = article_status(project, project.article(slug, code))
+            label = md_text(ui[f"status_{status}"])
+            cells.append(f"**{label}**" if status == "outdated" else label)
+        out.append("| " + " | ".join(cells + ["—", "—"]) + " |")
+
+    for loaded in sorted(project.terms.values(), key=lambda l: sort_key(l.item.term[lang], lang)):
+        term, review = loaded.item, loaded.item.review
+        due = review.due.isoformat()
+        if review.overdue(today):
+            due += f" **{md_text(ui['overdue'])}**"
+        cells = [link(relative(glossary_url(lang, term.id), here), term.term[lang]), md_text(ui["kind_term"])]
+        cells += [md_text(term.term[code]) for code in LANGUAGES]
+        out.append("| " + " | ".join(cells + [review.last_reviewed.isoformat(), due]) + " |")
+    return "\n".join(out) + "\n"
