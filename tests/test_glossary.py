@@ -1,0 +1,54 @@
+"""The glossary: real content passes, pages sort by each alphabet, golden pages."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from kb.collation import sort_key
+from kb.languages import LANGUAGES
+from kb.project import load_project
+from kb.render.glossary import glossary_markdown
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture(scope="module")
+def project(root):
+    return load_project(root)
+
+
+def test_real_content_is_clean(project):
+    assert [d.format() for d in project.diagnostics] == []
+    assert len(project.terms) >= 35
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_matches_golden(project, lang):
+    actual = glossary_markdown(project, lang)
+    golden = GOLDEN / f"glossary.{lang}.md"
+    if UPDATE:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_is_in_alphabetical_order(project, lang):
+    page = glossary_markdown(project, lang)
+    names = [re.sub(r"\s*\{#[^}]+\}$", "", line[4:]) for line in page.splitlines() if line.startswith("### ")]
+    assert len(names) == len(project.terms)
+    assert names == sorted(names, key=lambda n: sort_key(n, lang))
+
+
+def test_each_language_alphabet():
+    assert sorted(["žodis", "zuikis", "šuo", "sala", "yda", "įdomu", "jūra"], key=lambda w: sort_key(w, "lt")) == [
+        "įdomu", "yda", "jūra", "sala", "šuo", "zuikis", "žodis"]
+    assert sorted(["łódź", "lody", "żaba", "zebra", "źródło"], key=lambda w: sort_key(w, "pl")) == [
+        "lody", "łódź", "zebra", "źródło", "żaba"]
+    assert sorted(["öljy", "äiti", "auto", "zeta"], key=lambda w: sort_key(w, "fi")) == ["auto", "zeta", "äiti", "öljy"]
+    assert sorted(["però", "pera", "perla"], key=lambda w: sort_key(w, "it")) == ["pera", "però", "perla"]
