@@ -38,8 +38,9 @@ def case_bytes(name: str) -> bytes:
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory, root):
     copy = tmp_path_factory.mktemp("project")
-    for folder in ("sources", "locales", "glossary", "schemas"):
+    for folder in ("sources", "locales", "glossary", "playbooks", "schemas"):
         shutil.copytree(root / folder, copy / folder)
+    shutil.copy(root / "company.yml", copy / "company.yml")
     for page in root.glob("docs/*/articles/*.md"):
         target = copy / page.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)

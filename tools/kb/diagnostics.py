@@ -14,6 +14,7 @@ from typing import Iterable
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "note"  # information only: never fails, not even under --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +31,7 @@ class Diagnostic:
 
     def format_github(self) -> str:
         # GitHub workflow command; messages must not contain raw newlines.
-        kind = "error" if self.severity is Severity.ERROR else "warning"
+        kind = {"error": "error", "warning": "warning", "note": "notice"}[self.severity.value]
         text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{text}"
 
@@ -43,6 +44,10 @@ def warning(path: str, line: int, col: int, code: str, message: str) -> Diagnost
     return Diagnostic(path, line, col, Severity.WARNING, code, message)
 
 
+def note(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(path, line, col, Severity.NOTE, code, message)
+
+
 def sort_unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted by file, line, column; the same finding reported twice is shown once."""
     return sorted(set(diagnostics))
@@ -50,7 +55,7 @@ def sort_unique(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def has_failures(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
     """Errors always fail; warnings fail only under `--strict`."""
-    return any(d.severity is Severity.ERROR or strict for d in diagnostics)
+    return any(d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING) for d in diagnostics)
 
 
 def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:

@@ -13,11 +13,12 @@ from pathlib import Path
 from .languages import LANGUAGES
 from .project import DOCS_DIR, Project
 from .render.glossary import glossary_markdown
+from .render.playbooks import playbook_index_markdown, playbook_markdown
 from .render.status import status_markdown
 from .validate import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
-GENERATED_DIRS: tuple[str, ...] = ("glossary", "status")
+GENERATED_DIRS: tuple[str, ...] = ("glossary", "status", "playbooks")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -37,13 +38,31 @@ def generated_pages(project: Project) -> dict[str, str]:
     for lang in LANGUAGES:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
         pages[f"{lang}/status/index.md"] = status_markdown(project, lang, today())
+        pages[f"{lang}/playbooks/index.md"] = playbook_index_markdown(project, lang)
+        for book_id, loaded in project.playbooks.items():
+            pages[f"{lang}/playbooks/{book_id}.md"] = playbook_markdown(project, loaded.item, lang)
     return pages
 
 
 def write_generated_pages(project: Project) -> list[str]:
-    """Write all generated pages; return the ones that changed."""
+    """Write all generated pages, remove stale ones; return what changed."""
+    pages = generated_pages(project)
     changed = []
-    for rel, text in sorted(generated_pages(project).items()):
+    for rel, text in sorted(pages.items()):
         if write_if_changed(project.root / DOCS_DIR / rel, text):
             changed.append(rel)
+    for lang in LANGUAGES:
+        for folder in GENERATED_DIRS:
+            for path in sorted((project.root / DOCS_DIR / lang / folder).glob("*.md")):
+                rel = path.relative_to(project.root / DOCS_DIR).as_posix()
+                if rel not in pages:  # e.g. a playbook that was deleted or renamed
+                    path.unlink()
+                    changed.append(rel)
     return changed
+
+
+def generated_nav(project: Project, folder: str) -> list[str]:
+    """Nav entries (paths inside docs/<lang>/) of a generated section, index first."""
+    if folder == "playbooks":
+        return ["playbooks/index.md"] + [f"playbooks/{book_id}.md" for book_id in sorted(project.playbooks)]
+    return [f"{folder}/index.md"]

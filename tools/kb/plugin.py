@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from .diagnostics import Severity, has_failures, render
-from .generate import write_generated_pages
+from .generate import GENERATED_DIRS, generated_nav, write_generated_pages
 from .languages import LANGUAGES
 from .project import Project, load_project
 from .render.article_notes import annotate
@@ -56,8 +56,12 @@ class KnowledgeBasePlugin(BasePlugin):
         self._mute_quiz_fallback_warning(config)
         root = self._root(config)
         current = fingerprint(root)
-        if self.project is not None and current == self._fingerprint:
-            return config
+        if self.project is None or current != self._fingerprint:
+            self._load(root, config, current)
+        config.nav = expand_nav(config.nav, self.project)
+        return config
+
+    def _load(self, root: Path, config: MkDocsConfig, current: tuple) -> None:
         project = load_project(root)
         if has_failures(project.diagnostics, strict=bool(config.strict)):
             # BuildError subclasses stop the build with this message and no traceback.
@@ -67,7 +71,6 @@ class KnowledgeBasePlugin(BasePlugin):
                 log.warning(diagnostic.format())
         write_generated_pages(project)
         self.project, self._fingerprint = project, current
-        return config
 
     def _mute_quiz_fallback_warning(self, config: MkDocsConfig) -> None:
         quiz = config.plugins.get("mkdocs_quiz")
@@ -99,7 +102,27 @@ class KnowledgeBasePlugin(BasePlugin):
 
 
 # Page folders whose text gets glossary tooltips.
-TOOLTIP_PAGES = ("articles",)
+TOOLTIP_PAGES = ("articles", "playbooks")
+
+
+def expand_nav(nav, project):  # type: ignore[no-untyped-def]
+    """Replace a generated section's index entry with all of its pages.
+
+    mkdocs.yml lists `- Playbooks: playbooks/index.md`; the pages under it
+    come from the content, so the nav never goes stale.
+    """
+    if not nav or project is None:
+        return nav
+    expanded = []
+    for entry in nav:
+        if isinstance(entry, dict) and len(entry) == 1:
+            (title, value), = entry.items()
+            if isinstance(value, str) and value.endswith("/index.md"):
+                folder = value.split("/")[0]
+                if folder in GENERATED_DIRS and folder != "glossary" and folder != "status":
+                    entry = {title: generated_nav(project, folder)}
+        expanded.append(entry)
+    return expanded
 
 
 def _page_kind(page: Page) -> tuple[str, str, str]:

@@ -9,26 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
 
 from .articles import ArticlePage, load_article
 from .diagnostics import Diagnostic, error, sort_unique, warning
 from .languages import LANGUAGES
 from .load import Located, load_yaml
+from .company import COMPANY_FILE, CompanySettings
 from .model import GlossaryTerm
+from .playbook import Playbook
 from .schema import schema_comment
 from .sources import check_sources
 from .typecheck import parse_model
 from .ui import Strings, load_ui_strings
 
+M = TypeVar("M", bound=BaseModel)
+
 DOCS_DIR = "docs"
 GLOSSARY_DIR = "glossary"
+PLAYBOOK_DIR = "playbooks"
 
 
 @dataclass
-class Loaded:
+class Loaded(Generic[M]):
     """A content item with the file and positions it came from."""
 
-    item: GlossaryTerm
+    item: M
     path: str
     located: Located
 
@@ -37,7 +45,9 @@ class Loaded:
 class Project:
     root: Path
     articles: dict[tuple[str, str], ArticlePage] = field(default_factory=dict)
-    terms: dict[str, Loaded] = field(default_factory=dict)
+    terms: dict[str, Loaded[GlossaryTerm]] = field(default_factory=dict)
+    playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
+    company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -79,29 +89,37 @@ def _check_schema_comment(raw: bytes, rel: str, folder: str) -> list[Diagnostic]
     return [warning(rel, 1, 1, "missing-schema-comment", f"the first line should be '{expected}'")]
 
 
-def _load_terms(project: Project) -> None:
-    for path in sorted((project.root / GLOSSARY_DIR).glob("*.yml")):
-        rel = _rel(project.root, path)
-        raw = path.read_bytes()
-        project.diagnostics += _check_schema_comment(raw, rel, GLOSSARY_DIR)
-        located, problems = load_yaml(raw, rel)
-        project.diagnostics += problems
-        if located is None:
+def _load_file(project: Project, path: Path, model: type[M], folder: str) -> Loaded[M] | None:
+    rel = _rel(project.root, path)
+    raw = path.read_bytes()
+    project.diagnostics += _check_schema_comment(raw, rel, folder)
+    located, problems = load_yaml(raw, rel)
+    project.diagnostics += problems
+    if located is None:
+        return None
+    item, problems = parse_model(model, located, rel)
+    project.diagnostics += problems
+    return None if item is None else Loaded(item, rel, located)
+
+
+def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loaded[M]]:
+    """One item per file, `<folder>/<id>.yml`; IDs unique."""
+    items: dict[str, Loaded[M]] = {}
+    for path in sorted((project.root / folder).glob("*.yml")):
+        loaded = _load_file(project, path, model, folder)
+        if loaded is None:
             continue
-        term, problems = parse_model(GlossaryTerm, located, rel)
-        project.diagnostics += problems
-        if term is None:
+        item_id = loaded.item.id  # type: ignore[attr-defined]
+        line, col = loaded.located.where(("id",), prefer_value=True)
+        if item_id != path.stem:
+            project.diagnostics.append(error(loaded.path, line, col, "id-mismatch",
+                                             f"'{item_id}' must live in {folder}/{item_id}.yml"))
+        if item_id in items:
+            project.diagnostics.append(error(loaded.path, line, col, "duplicate-id",
+                                             f"ID '{item_id}' is also used by {items[item_id].path}"))
             continue
-        if term.id != path.stem:
-            line, col = located.where(("id",), prefer_value=True)
-            project.diagnostics.append(error(rel, line, col, "id-mismatch",
-                                             f"term '{term.id}' must live in {GLOSSARY_DIR}/{term.id}.yml"))
-        if term.id in project.terms:
-            line, col = located.where(("id",), prefer_value=True)
-            first = project.terms[term.id].path
-            project.diagnostics.append(error(rel, line, col, "duplicate-id", f"term ID '{term.id}' is also used by {first}"))
-            continue
-        project.terms[term.id] = Loaded(term, rel, located)
+        items[item_id] = loaded
+    return items
 
 
 def load_project(root: Path) -> Project:
@@ -112,7 +130,12 @@ def load_project(root: Path) -> Project:
     project.ui, problems = load_ui_strings(root)
     project.diagnostics += problems
     _load_articles(project)
-    _load_terms(project)
+    project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
+    project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
+    if (root / COMPANY_FILE).is_file():
+        project.company = _load_file(project, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
+    else:
+        project.diagnostics.append(error(COMPANY_FILE, 1, 1, "missing-file", "company.yml is missing"))
     project.diagnostics += validate(project)
     project.diagnostics = sort_unique(project.diagnostics)
     return project

@@ -11,14 +11,22 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from .company import COMPANY_FILE, CompanySettings
 from .model import GlossaryTerm
+from .playbook import Playbook
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "glossary-term.schema.json": GlossaryTerm,
+    "playbook.schema.json": Playbook,
+    "company.schema.json": CompanySettings,
 }
-# Folder of YAML content → schema its files must declare on their first line.
-CONTENT_SCHEMAS = {"glossary": "glossary-term.schema.json"}
+# Folder (or file) of YAML content → schema its files declare on their first line.
+CONTENT_SCHEMAS = {
+    "glossary": "glossary-term.schema.json",
+    "playbooks": "playbook.schema.json",
+    COMPANY_FILE: "company.schema.json",
+}
 
 
 def schema_text(model: type[BaseModel]) -> str:
@@ -28,7 +36,9 @@ def schema_text(model: type[BaseModel]) -> str:
 
 
 def schema_comment(folder: str) -> str:
-    return f"# yaml-language-server: $schema=../{SCHEMA_DIR}/{CONTENT_SCHEMAS[folder]}"
+    # Paths are relative to the YAML file: folders are one level below the root.
+    up = "" if folder.endswith(".yml") else "../"
+    return f"# yaml-language-server: $schema={up}{SCHEMA_DIR}/{CONTENT_SCHEMAS[folder]}"
 
 
 def write_schemas(root: Path) -> list[str]:

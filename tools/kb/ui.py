@@ -20,6 +20,11 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "status_partly_translated", "col_item", "col_kind", "col_language", "col_status", "col_last_reviewed",
     "col_review_due", "overdue", "kind_article", "kind_term", "kind_playbook", "kind_quiz",
     "reviewed_on", "needs_review", "home",
+    # playbooks
+    "playbooks", "playbooks_intro", "category_calls", "category_complaints", "category_loyalty",
+    "category_communication", "situation", "goal", "who_may_act", "role_any_rep", "role_retention_department",
+    "role_team_lead", "steps", "why", "say", "avoid", "offers", "offered_by", "limit", "ask_team_lead",
+    "escalation", "when", "how", "follow_up", "templates", "copy", "source", "practice_quiz",
 )
 
 Strings = dict[str, dict[str, str]]

@@ -7,9 +7,11 @@ from datetime import date
 
 from .articles import ArticlePage
 from .defects import find_defects
-from .diagnostics import Diagnostic, error, warning
+from .company import COMPANY_FILE, PLACEHOLDER, CompanySettings
+from .diagnostics import Diagnostic, error, note, warning
 from .languages import LANGUAGES
-from .project import Project
+from .playbook import Playbook
+from .project import Loaded, Project
 from .sources import SOURCE_LANGUAGE
 
 
@@ -124,6 +126,67 @@ def _check_terms(project: Project) -> list[Diagnostic]:
     return problems
 
 
+def _check_refs(loaded: Loaded, refs: list[str], field: str, known: dict, what: str) -> list[Diagnostic]:
+    return [
+        error(loaded.path, *loaded.located.where((field, index), True), "unknown-reference", f"{what} '{ref}' does not exist")
+        for index, ref in enumerate(refs) if ref not in known
+    ]
+
+
+def _check_placeholders(project: Project, loaded: Loaded[Playbook], used: dict[str, list[str]]) -> list[Diagnostic]:
+    problems = []
+    keys = CompanySettings.keys()
+    for path, text in loaded.item.texts():
+        for lang in LANGUAGES:
+            for key in PLACEHOLDER.findall(text[lang]):
+                if key not in keys:
+                    problems.append(error(loaded.path, *loaded.located.where(path + (lang,), True), "unknown-setting",
+                                          f"{{company:{key}}} is not a company.yml setting; known: {', '.join(keys)}"))
+                else:
+                    used.setdefault(key, []).append(loaded.path)
+    return problems
+
+
+def _check_playbooks(project: Project) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    used: dict[str, list[str]] = {}
+    keys = CompanySettings.keys()
+    for loaded in project.playbooks.values():
+        book, where = loaded.item, loaded.located.where
+        seen: dict[str, int] = {}
+        for index, step in enumerate(book.steps):
+            if step.id in seen:
+                problems.append(error(loaded.path, *where(("steps", index, "id"), True), "duplicate-id",
+                                      f"step ID '{step.id}' is also used by step {seen[step.id] + 1}"))
+            seen.setdefault(step.id, index)
+            problems += _check_citation(project, loaded.path, where(("steps", index, "cite"), True), step.cite)
+        for index, offer in enumerate(book.offers):
+            problems += _check_citation(project, loaded.path, where(("offers", index, "cite"), True), offer.cite)
+            if offer.term not in project.terms:
+                problems.append(error(loaded.path, *where(("offers", index, "term"), True), "unknown-reference",
+                                      f"glossary term '{offer.term}' does not exist"))
+            if offer.limit is not None:
+                if offer.limit not in keys:
+                    problems.append(error(loaded.path, *where(("offers", index, "limit"), True), "unknown-setting",
+                                          f"'{offer.limit}' is not a company.yml setting; known: {', '.join(keys)}"))
+                else:
+                    used.setdefault(offer.limit, []).append(loaded.path)
+        problems += _check_citation(project, loaded.path, where(("escalation", "cite"), True), book.escalation.cite)
+        problems += _check_citation(project, loaded.path, where(("follow_up", "cite"), True), book.follow_up.cite)
+        problems += _check_refs(loaded, book.terms, "terms", project.terms, "glossary term")
+        problems += _check_placeholders(project, loaded, used)
+        if book.review.overdue(today()):
+            problems.append(warning(loaded.path, *where(("review", "last_reviewed"), True), "review-overdue",
+                                    f"review was due on {book.review.due.isoformat()}"))
+    if project.company is not None:
+        for key in sorted(used):
+            if project.company.item.value(key) is None:
+                users = ", ".join(sorted(set(used[key])))
+                problems.append(note(COMPANY_FILE, *project.company.located.where((key,)), "unset-setting",
+                                     f"'{key}' is not set: pages tell reps to ask their team lead (used by {users})"))
+    return problems
+
+
 def validate(project: Project) -> list[Diagnostic]:
     problems = _check_article_set(project)
     for page in project.articles.values():
@@ -131,4 +194,5 @@ def validate(project: Project) -> list[Diagnostic]:
         text = (project.root / page.path).read_text(encoding="utf-8-sig")
         problems += _check_defects(page, text)
     problems += _check_terms(project)
+    problems += _check_playbooks(project)
     return problems
