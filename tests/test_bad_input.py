@@ -1,6 +1,7 @@
-"""The bad-input corpus: each file in tests/bad-input/ is dropped into a copy
-of the real project as a glossary term, and `kb check` must report exactly
-the diagnostics in the paired .expected file (empty when the input is fine).
+"""The bad-input corpus: each file in tests/bad-input/<folder>/ is dropped into
+a copy of the real project's <folder>/ (glossary, playbooks, quizzes), and
+`kb check` must report for it exactly the diagnostics in the paired .expected
+file (empty when the input is fine).
 
 Regenerate the expected files after a deliberate change with
 KB_UPDATE_GOLDEN=1 pytest tests/test_bad_input.py, then review the diff.
@@ -25,20 +26,24 @@ UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
 
 # Inputs too large to commit are made here.
 GENERATED = {
-    "oversized": lambda: b"# yaml-language-server: $schema=../schemas/glossary-term.schema.json\n"
+    "glossary/oversized": lambda: b"# yaml-language-server: $schema=../schemas/glossary-term.schema.json\n"
     + b"# padding\n" * (MAX_FILE_BYTES // 10 + 1),
 }
-CASES = sorted([p.stem for p in CORPUS.glob("*.yml")] + list(GENERATED))
+CASES = sorted([p.relative_to(CORPUS).with_suffix("").as_posix() for p in CORPUS.glob("*/*.yml")] + list(GENERATED))
 
 
 def case_bytes(name: str) -> bytes:
     return GENERATED[name]() if name in GENERATED else (CORPUS / f"{name}.yml").read_bytes()
 
 
+def diagnostics_for(project, rel: str) -> str:
+    return render([d for d in project.diagnostics if d.path == rel])
+
+
 @pytest.fixture(scope="module")
 def project_copy(tmp_path_factory, root):
     copy = tmp_path_factory.mktemp("project")
-    for folder in ("sources", "locales", "glossary", "playbooks", "schemas"):
+    for folder in ("sources", "locales", "glossary", "playbooks", "quizzes", "schemas"):
         shutil.copytree(root / folder, copy / folder)
     shutil.copy(root / "company.yml", copy / "company.yml")
     for page in root.glob("docs/*/articles/*.md"):
@@ -54,18 +59,20 @@ def pinned_today(monkeypatch):
 
 
 def test_corpus_is_large_enough():
-    assert len(CASES) >= 20
+    assert len([c for c in CASES if c.startswith("glossary/")]) >= 20
+    assert len([c for c in CASES if c.startswith("playbooks/")]) >= 4
+    assert len([c for c in CASES if c.startswith("quizzes/")]) >= 4
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_gives_exact_diagnostics(name, project_copy):
-    target = project_copy / "glossary" / f"{name}.yml"
+    target = project_copy / f"{name}.yml"
     target.write_bytes(case_bytes(name))
     try:
         project = load_project(project_copy)
     finally:
         target.unlink()
-    actual = render(project.diagnostics)
+    actual = diagnostics_for(project, f"{name}.yml")
     expected_file = CORPUS / f"{name}.expected"
     if UPDATE:
         expected_file.write_text(actual + "\n" if actual else "", encoding="utf-8")
@@ -74,7 +81,7 @@ def test_bad_input_gives_exact_diagnostics(name, project_copy):
 
 def test_decomposed_input_is_loaded_as_nfc(project_copy):
     target = project_copy / "glossary" / "decomposed-unicode.yml"
-    target.write_bytes(case_bytes("decomposed-unicode"))
+    target.write_bytes(case_bytes("glossary/decomposed-unicode"))
     try:
         term = load_project(project_copy).terms["decomposed-unicode"].item
     finally:
@@ -84,16 +91,18 @@ def test_decomposed_input_is_loaded_as_nfc(project_copy):
 
 
 def test_cli_reports_all_errors_without_traceback(project_copy):
-    names = ["missing-language", "broken-citation", "duplicate-key"]
+    names = ["glossary/broken-citation", "glossary/duplicate-key", "glossary/missing-language",
+             "playbooks/missing-step-action", "quizzes/two-correct-in-single"]
     for name in names:
-        (project_copy / "glossary" / f"{name}.yml").write_bytes(case_bytes(name))
+        (project_copy / f"{name}.yml").write_bytes(case_bytes(name))
     try:
         result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
                                 capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
     finally:
         for name in names:
-            (project_copy / "glossary" / f"{name}.yml").unlink()
+            (project_copy / f"{name}.yml").unlink()
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    expected = "\n".join((CORPUS / f"{n}.expected").read_text(encoding="utf-8").rstrip("\n") for n in sorted(names))
-    assert result.stdout.rstrip("\n") == expected
+    errors = [line for line in result.stdout.splitlines() if ": error[" in line]
+    expected = [line for n in names for line in (CORPUS / f"{n}.expected").read_text(encoding="utf-8").splitlines()]
+    assert errors == expected  # every file's problems, all at once, sorted

@@ -19,3 +19,123 @@
     }
   });
 })();
+
+/* Quizzes: accept every listed answer of a fill-in question, in any case and
+   with or without diacritics. mkdocs-quiz compares with one exact answer, so
+   a matching variant is swapped for that answer just before it checks. */
+(function () {
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l").replace(/Ł/g, "L")
+      .trim().toLowerCase().replace(/\s+/g, " ");
+  }
+  var data = document.querySelector("script.kb-accepted-answers");
+  if (!data) return;
+  var accepted = JSON.parse(data.textContent);
+  document.addEventListener("submit", function (event) {
+    var inputs = event.target.querySelectorAll ? event.target.querySelectorAll(".quiz-blank-input") : [];
+    inputs.forEach(function (input) {
+      var canonical = input.getAttribute("data-answer");
+      var variants = accepted[canonical] || [canonical];
+      var typed = fold(input.value);
+      if (variants.some(function (v) { return fold(v) === typed; })) input.value = canonical;
+    });
+  }, true);
+})();
+
+/* Progress kept by mkdocs-quiz in this browser: localStorage
+   "quiz_progress_<page path>" = {quiz-N: {answered, correct}}. */
+function kbQuizProgress(pathname) {
+  try {
+    var stored = JSON.parse(localStorage.getItem("quiz_progress_" + pathname) || "{}");
+    var answered = 0, correct = 0;
+    Object.keys(stored).forEach(function (key) {
+      if (stored[key].answered) answered++;
+      if (stored[key].correct) correct++;
+    });
+    return { answered: answered, correct: correct };
+  } catch (e) {
+    return { answered: 0, correct: 0 };
+  }
+}
+
+/* "Start here": each module's progress and the overall count. */
+(function () {
+  var steps = document.querySelectorAll("[data-kb-module]");
+  if (!steps.length) return;
+  var done = 0;
+  steps.forEach(function (step) {
+    var total = +step.dataset.total, pass = +step.dataset.pass;
+    var progress = kbQuizProgress(new URL(step.dataset.quiz, location.href).pathname);
+    var score = Math.round(100 * progress.correct / total);
+    var label = step.dataset.progressNotStarted, state = "not-started";
+    if (progress.answered >= total) {
+      var passed = score >= pass;
+      label = (passed ? step.dataset.progressPassed : step.dataset.progressFailed)
+        .replace("{score}", score).replace("{pass}", pass);
+      state = passed ? "passed" : "failed";
+      if (passed) done++;
+    } else if (progress.answered > 0) {
+      label = step.dataset.progressInProgress.replace("{answered}", progress.answered).replace("{total}", total);
+      state = "in-progress";
+    }
+    var badge = step.querySelector(".kb-progress");
+    badge.textContent = label;
+    badge.dataset.state = state;
+  });
+  var overall = document.querySelector(".kb-overall");
+  if (overall) {
+    overall.textContent = overall.dataset.label.replace("{done}", done).replace("{total}", overall.dataset.total);
+  }
+})();
+
+/* Completion receipt, offered once every question of the module is answered. */
+(function () {
+  var panel = document.querySelector(".kb-receipt");
+  if (!panel) return;
+  var nameInput = panel.querySelector(".kb-receipt-name");
+  var output = panel.querySelector(".kb-receipt-text");
+  var d = panel.dataset;
+  function receipt() {
+    var progress = kbQuizProgress(location.pathname);
+    var total = +d.total, score = Math.round(100 * progress.correct / total);
+    return {
+      kind: "retention-kb-receipt", format: 1,
+      name: nameInput.value.trim(), module: d.module, content_version: d.version, language: d.language,
+      correct: progress.correct, total: total, score: score, pass_mark: +d.pass, passed: score >= +d.pass,
+      date: new Date().toISOString().slice(0, 10),
+      self_reported: true
+    };
+  }
+  function refresh() {
+    var progress = kbQuizProgress(location.pathname);
+    panel.hidden = progress.answered < +d.total;
+    if (!panel.hidden) output.textContent = JSON.stringify(receipt(), null, 2);
+  }
+  try { nameInput.value = localStorage.getItem("kb_receipt_name") || ""; } catch (e) {}
+  nameInput.addEventListener("input", function () {
+    try { localStorage.setItem("kb_receipt_name", nameInput.value); } catch (e) {}
+    refresh();
+  });
+  panel.querySelector(".kb-receipt-download").addEventListener("click", function () {
+    var data = receipt();
+    var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
+    var link = document.createElement("a");
+    var who = (data.name || "trainee").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-");
+    link.href = URL.createObjectURL(blob);
+    link.download = "receipt-" + data.module + "-" + data.language + "-" + who + "-" + data.date + ".json";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  });
+  panel.querySelector(".kb-receipt-copy").addEventListener("click", function () {
+    navigator.clipboard.writeText(JSON.stringify(receipt(), null, 2));
+  });
+  window.addEventListener("quizProgressUpdate", function () { setTimeout(refresh, 0); });
+  refresh();
+})();
+
+/* Trainers: assignment links are copied as full addresses of this site. */
+document.querySelectorAll("[data-kb-link]").forEach(function (button) {
+  var url = new URL(button.dataset.kbLink, location.href).href;
+  button.setAttribute("data-clipboard-text", url);
+});

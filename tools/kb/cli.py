@@ -22,10 +22,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     elapsed = time.perf_counter() - start
     if project.diagnostics:
         print(render(project.diagnostics, args.format))
-    errors = sum(d.severity is Severity.ERROR for d in project.diagnostics)
-    warnings = len(project.diagnostics) - errors
-    counts = f"{len(project.articles)} article pages, {len(project.terms)} terms"
-    print(f"kb check: {errors} error(s), {warnings} warning(s); {counts}; {elapsed:.2f} s", file=sys.stderr)
+    count = {severity: sum(d.severity is severity for d in project.diagnostics) for severity in Severity}
+    content = (f"{len(project.articles)} article pages, {len(project.terms)} terms, "
+               f"{len(project.playbooks)} playbooks, {len(project.quizzes)} quiz modules")
+    print(f"kb check: {count[Severity.ERROR]} error(s), {count[Severity.WARNING]} warning(s), "
+          f"{count[Severity.NOTE]} note(s); {content}; {elapsed:.2f} s", file=sys.stderr)
     return 1 if has_failures(project.diagnostics, args.strict) else 0
 
 
@@ -52,6 +53,43 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_receipts(args: argparse.Namespace) -> int:
+    from .receipts import write_cohort
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        print(f"kb receipts: {folder} is not a folder", file=sys.stderr)
+        return 2
+    written, problems = write_cohort(folder, Path(args.out) if args.out else folder)
+    if problems:
+        print(render(problems))
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.gift import gift_document
+    from .export.qti import qti_package
+    from .languages import LANGUAGES
+    from .project import load_project
+    from .render.training import export_names, module_order
+
+    project = load_project(_root(args))
+    if has_failures(project.diagnostics, strict=False):
+        print(render(project.diagnostics))
+        return 1
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    modules = module_order(project)
+    for lang in LANGUAGES:
+        names = export_names(lang)
+        (out / names["qti"]).write_bytes(qti_package(modules, lang))
+        (out / names["gift"]).write_text(gift_document(modules, lang), encoding="utf-8")
+        print(f"wrote {out / names['qti']}\nwrote {out / names['gift']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kb", description="Check and build the retention knowledge base.")
     parser.add_argument("--root", default=".", help="project folder (default: current folder)")
@@ -68,6 +106,15 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("stamp", help="record original-section digests in translated pages").set_defaults(run=cmd_stamp)
     commands.add_parser("schema", help="write JSON Schemas into schemas/").set_defaults(run=cmd_schema)
+
+    receipts = commands.add_parser("receipts", help="cohort table (CSV) and chart (HTML) from a folder of receipts")
+    receipts.add_argument("folder", help="folder of receipt .json files")
+    receipts.add_argument("--out", help="output folder (default: the receipts folder)")
+    receipts.set_defaults(run=cmd_receipts)
+
+    export = commands.add_parser("export", help="LMS exports (QTI 2.1 packages, Moodle GIFT) for every language")
+    export.add_argument("--out", default="build/exports", help="output folder (default: build/exports)")
+    export.set_defaults(run=cmd_export)
 
     args = parser.parse_args(argv)
     return int(args.run(args))

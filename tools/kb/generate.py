@@ -13,16 +13,20 @@ from pathlib import Path
 from .languages import LANGUAGES
 from .project import DOCS_DIR, Project
 from .render.glossary import glossary_markdown
+from .export.gift import gift_document
+from .export.qti import qti_package
 from .render.playbooks import playbook_index_markdown, playbook_markdown
+from .render.quizzes import quiz_page_markdown, sheet_markdown
+from .render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
 from .render.status import status_markdown
 from .validate import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
-GENERATED_DIRS: tuple[str, ...] = ("glossary", "status", "playbooks")
+GENERATED_DIRS: tuple[str, ...] = ("glossary", "status", "playbooks", "quizzes", "start", "trainers", EXPORTS_DIR)
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,8 +36,8 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def generated_pages(project: Project) -> dict[str, str]:
-    """Path under docs/ → Markdown, for every generated page."""
+def generated_pages(project: Project) -> dict[str, str | bytes]:
+    """Path under docs/ → content, for every generated page and download."""
     pages = {}
     for lang in LANGUAGES:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
@@ -41,6 +45,23 @@ def generated_pages(project: Project) -> dict[str, str]:
         pages[f"{lang}/playbooks/index.md"] = playbook_index_markdown(project, lang)
         for book_id, loaded in project.playbooks.items():
             pages[f"{lang}/playbooks/{book_id}.md"] = playbook_markdown(project, loaded.item, lang)
+        pages.update(_training_pages(project, lang))
+    return pages
+
+
+def _training_pages(project: Project, lang: str) -> dict[str, str | bytes]:
+    modules = module_order(project)
+    pages: dict[str, str | bytes] = {
+        f"{lang}/start/index.md": start_here_markdown(project, lang),
+        f"{lang}/trainers/index.md": trainers_markdown(project, lang),
+    }
+    for module in modules:
+        pages[f"{lang}/quizzes/{module.id}.md"] = quiz_page_markdown(project, module, lang)
+        pages[f"{lang}/quizzes/{module.id}-sheet.md"] = sheet_markdown(project, module, lang, answers=False)
+        pages[f"{lang}/quizzes/{module.id}-key.md"] = sheet_markdown(project, module, lang, answers=True)
+    names = export_names(lang)
+    pages[f"{lang}/{EXPORTS_DIR}/{names['qti']}"] = qti_package(modules, lang)
+    pages[f"{lang}/{EXPORTS_DIR}/{names['gift']}"] = gift_document(modules, lang)
     return pages
 
 
@@ -53,7 +74,7 @@ def write_generated_pages(project: Project) -> list[str]:
             changed.append(rel)
     for lang in LANGUAGES:
         for folder in GENERATED_DIRS:
-            for path in sorted((project.root / DOCS_DIR / lang / folder).glob("*.md")):
+            for path in sorted((project.root / DOCS_DIR / lang / folder).glob("*.*")):
                 rel = path.relative_to(project.root / DOCS_DIR).as_posix()
                 if rel not in pages:  # e.g. a playbook that was deleted or renamed
                     path.unlink()
@@ -65,4 +86,6 @@ def generated_nav(project: Project, folder: str) -> list[str]:
     """Nav entries (paths inside docs/<lang>/) of a generated section, index first."""
     if folder == "playbooks":
         return ["playbooks/index.md"] + [f"playbooks/{book_id}.md" for book_id in sorted(project.playbooks)]
+    if folder == "quizzes":
+        return [f"quizzes/{module.id}.md" for module in module_order(project)]
     return [f"{folder}/index.md"]

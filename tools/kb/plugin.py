@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from .diagnostics import Severity, has_failures, render
-from .generate import GENERATED_DIRS, generated_nav, write_generated_pages
+from .generate import generated_nav, write_generated_pages
 from .languages import LANGUAGES
 from .project import Project, load_project
 from .render.article_notes import annotate
@@ -101,6 +101,8 @@ class KnowledgeBasePlugin(BasePlugin):
         return html
 
 
+# Nav sections whose pages come from content (`- Title: folder/index.md` in mkdocs.yml).
+EXPANDED_SECTIONS = ("playbooks", "quizzes")
 # Page folders whose text gets glossary tooltips.
 TOOLTIP_PAGES = ("articles", "playbooks")
 
@@ -119,7 +121,7 @@ def expand_nav(nav, project):  # type: ignore[no-untyped-def]
             (title, value), = entry.items()
             if isinstance(value, str) and value.endswith("/index.md"):
                 folder = value.split("/")[0]
-                if folder in GENERATED_DIRS and folder != "glossary" and folder != "status":
+                if folder in EXPANDED_SECTIONS:
                     entry = {title: generated_nav(project, folder)}
         expanded.append(entry)
     return expanded

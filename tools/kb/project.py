@@ -20,6 +20,7 @@ from .load import Located, load_yaml
 from .company import COMPANY_FILE, CompanySettings
 from .model import GlossaryTerm
 from .playbook import Playbook
+from .quiz import QuizModule
 from .schema import schema_comment
 from .sources import check_sources
 from .typecheck import parse_model
@@ -30,6 +31,7 @@ M = TypeVar("M", bound=BaseModel)
 DOCS_DIR = "docs"
 GLOSSARY_DIR = "glossary"
 PLAYBOOK_DIR = "playbooks"
+QUIZ_DIR = "quizzes"
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Project:
     articles: dict[tuple[str, str], ArticlePage] = field(default_factory=dict)
     terms: dict[str, Loaded[GlossaryTerm]] = field(default_factory=dict)
     playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
+    quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -132,6 +135,7 @@ def load_project(root: Path) -> Project:
     _load_articles(project)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
+    project.quizzes = _load_folder(project, QUIZ_DIR, QuizModule)
     if (root / COMPANY_FILE).is_file():
         project.company = _load_file(project, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
     else:

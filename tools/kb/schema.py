@@ -14,17 +14,20 @@ from pydantic import BaseModel
 from .company import COMPANY_FILE, CompanySettings
 from .model import GlossaryTerm
 from .playbook import Playbook
+from .quiz import QuizModule
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "glossary-term.schema.json": GlossaryTerm,
     "playbook.schema.json": Playbook,
     "company.schema.json": CompanySettings,
+    "quiz-module.schema.json": QuizModule,
 }
 # Folder (or file) of YAML content → schema its files declare on their first line.
 CONTENT_SCHEMAS = {
     "glossary": "glossary-term.schema.json",
     "playbooks": "playbook.schema.json",
+    "quizzes": "quiz-module.schema.json",
     COMPANY_FILE: "company.schema.json",
 }
 

@@ -101,6 +101,9 @@ def _diagnostic(model: type[BaseModel], located: Located, path: str, err: dict[s
                          f"{name} '{err['input']}' is not a citation: write article-slug#section-id")
         return error(path, line, col, "invalid-id",
                      f"{name} '{err['input']}' is not a valid ID: use lowercase letters, digits and hyphens (kebab-case)")
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return error(path, line, col, "invalid-value", f"{name} must be one of {expected}, not '{err.get('input')}'")
     if kind in _TYPE_NAMES and _TYPE_NAMES[kind]:
         return error(path, line, col, "wrong-type",
                      f"{name} must be {_TYPE_NAMES[kind]}, not {_describe(err.get('input'))}")

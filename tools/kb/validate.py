@@ -11,6 +11,7 @@ from .company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from .diagnostics import Diagnostic, error, note, warning
 from .languages import LANGUAGES
 from .playbook import Playbook
+from .quiz import BLANK, Question, QuizModule
 from .project import Loaded, Project
 from .sources import SOURCE_LANGUAGE
 
@@ -187,6 +188,92 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
     return problems
 
 
+def _resolve_quiz_citation(project: Project, loaded: Loaded, at: tuple[int, int], citation: str) -> list[Diagnostic]:
+    if not citation.startswith("playbooks/"):
+        return _check_citation(project, loaded.path, at, citation)
+    book_id, _, step = citation.removeprefix("playbooks/").partition("#")
+    book = project.playbooks.get(book_id)
+    if book is None:
+        return [error(loaded.path, *at, "broken-citation", f"'{citation}': there is no playbook '{book_id}'")]
+    if step not in {s.id for s in book.item.steps}:
+        return [error(loaded.path, *at, "broken-citation", f"'{citation}': playbook '{book_id}' has no step '{step}'")]
+    return []
+
+
+def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, question: Question) -> list[Diagnostic]:
+    path, where = loaded.path, loaded.located.where
+    at = ("questions", index)
+    problems = _resolve_quiz_citation(project, loaded, where(at + ("cite",), True), question.cite)
+    if question.type == "fill":
+        if question.options:
+            problems.append(error(path, *where(at + ("options",)), "invalid-value", "a fill question has no options; use answers"))
+        if question.answers is None:
+            problems.append(error(path, *where(at + ("type",)), "missing-answers", f"questions[{index}]: a fill question lists its accepted answers"))
+        for lang in LANGUAGES:
+            if question.answers is not None and not question.answers[lang]:
+                problems.append(error(path, *where(at + ("answers", lang)), "missing-answers", f"questions[{index}].answers.{lang} is empty"))
+            if question.question[lang].count(BLANK) != 1:
+                problems.append(error(path, *where(at + ("question", lang), True), "fill-needs-blank",
+                                      f"questions[{index}].question.{lang} must contain exactly one {BLANK}"))
+        return problems
+    if question.answers is not None:
+        problems.append(error(path, *where(at + ("answers",)), "invalid-value", "only fill questions have answers"))
+    options = question.options or []
+    if len(options) < 2:
+        return problems + [error(path, *where(at + ("type",)), "too-few-options", f"questions[{index}] needs at least two options")]
+    correct = sum(option.correct for option in options)
+    if question.type == "single" and correct != 1:
+        problems.append(error(path, *where(at + ("options",)), "single-needs-one-correct",
+                              f"questions[{index}] is single choice: exactly one option must be correct, found {correct}"))
+    if question.type == "multiple" and correct < 2:
+        problems.append(error(path, *where(at + ("options",)), "multiple-needs-two-correct",
+                              f"questions[{index}] is multiple choice: at least two options must be correct, found {correct}"))
+    for lang in LANGUAGES:
+        seen: set[str] = set()
+        for number, option in enumerate(options):
+            text = " ".join(option.text[lang].lower().split())
+            if text in seen:
+                problems.append(error(path, *where(at + ("options", number, "text", lang), True), "duplicate-option",
+                                      f"questions[{index}].options[{number}].text.{lang} repeats another option"))
+            seen.add(text)
+    for number, option in enumerate(options):
+        if not option.correct and option.feedback is None:
+            problems.append(error(path, *where(at + ("options", number)), "missing-feedback",
+                                  f"questions[{index}].options[{number}] is wrong and needs feedback saying why"))
+    return problems
+
+
+def _check_quizzes(project: Project) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    for loaded in project.quizzes.values():
+        module, where = loaded.item, loaded.located.where
+        seen: dict[str, int] = {}
+        for index, question in enumerate(module.questions):
+            if question.id in seen:
+                problems.append(error(loaded.path, *where(("questions", index, "id"), True), "duplicate-id",
+                                      f"question ID '{question.id}' is also used by question {seen[question.id] + 1}"))
+            seen.setdefault(question.id, index)
+            problems += _check_question(project, loaded, index, question)
+        problems += _check_refs(loaded, module.prerequisites, "prerequisites", project.quizzes, "quiz module")
+        for index, item in enumerate(module.study):
+            kind, _, name = item.partition("/")
+            exists = project.article(name, "lt") if kind == "articles" else project.playbooks.get(name)
+            if exists is None:
+                problems.append(error(loaded.path, *where(("study", index), True), "unknown-reference",
+                                      f"'{item}' does not exist"))
+        if module.id in module.prerequisites:
+            problems.append(error(loaded.path, *where(("prerequisites",)), "invalid-value", "a module cannot require itself"))
+        if module.review.overdue(today()):
+            problems.append(warning(loaded.path, *where(("review", "last_reviewed"), True), "review-overdue",
+                                    f"review was due on {module.review.due.isoformat()}"))
+    for loaded in project.playbooks.values():
+        quiz = loaded.item.quiz
+        if quiz is not None and quiz not in project.quizzes:
+            problems.append(error(loaded.path, *loaded.located.where(("quiz",), True), "unknown-reference",
+                                  f"quiz module '{quiz}' does not exist"))
+    return problems
+
+
 def validate(project: Project) -> list[Diagnostic]:
     problems = _check_article_set(project)
     for page in project.articles.values():
@@ -195,4 +282,5 @@ def validate(project: Project) -> list[Diagnostic]:
         problems += _check_defects(page, text)
     problems += _check_terms(project)
     problems += _check_playbooks(project)
+    problems += _check_quizzes(project)
     return problems

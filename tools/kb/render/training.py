@@ -1,0 +1,97 @@
+"""The onboarding path ("Start here") and the trainers' page of one language."""
+
+from __future__ import annotations
+
+import html
+
+from ..languages import url_prefix
+from ..project import Project
+from ..quiz import QuizModule
+from .links import article_url, relative
+from .playbooks import playbook_url
+from .quizzes import quiz_url
+from .text import attr, link, md_text
+
+EXPORTS_DIR = "exports"
+
+
+def module_order(project: Project) -> list[QuizModule]:
+    """Modules with prerequisites first; otherwise in file order (stable)."""
+    remaining = {mid: loaded.item for mid, loaded in sorted(project.quizzes.items())}
+    ordered: list[QuizModule] = []
+    while remaining:
+        ready = [m for m in remaining.values() if all(p not in remaining for p in m.prerequisites)]
+        if not ready:  # a cycle (reported by validation): keep going deterministically
+            ready = [next(iter(remaining.values()))]
+        for module in ready[:1]:
+            ordered.append(module)
+            del remaining[module.id]
+    return ordered
+
+
+def export_names(lang: str) -> dict[str, str]:
+    return {"qti": f"retention-kb-{lang}-qti21.zip", "gift": f"retention-kb-{lang}.gift.txt"}
+
+
+def _study_link(project: Project, item: str, lang: str, here: str) -> str:
+    kind, _, name = item.partition("/")
+    if kind == "articles":
+        return link(relative(article_url(lang, name), here), project.article(name, lang).title)  # type: ignore[union-attr]
+    return link(relative(playbook_url(lang, name), here), project.playbooks[name].item.title[lang])
+
+
+def start_here_markdown(project: Project, lang: str) -> str:
+    ui = project.ui[lang]
+    here = f"{url_prefix(lang)}start/"
+    modules = module_order(project)
+    labels = {key: attr(ui[key]) for key in ("progress_not_started", "progress_in_progress", "progress_passed",
+                                            "progress_failed", "overall_progress")}
+    out = [f"# {md_text(ui['start_here'])}", "", md_text(ui["start_here_intro"]), "",
+           f'<p class="kb-overall" data-total="{len(modules)}" data-label="{labels["overall_progress"]}"></p>', "",
+           '<ol class="kb-path">']
+    for module in modules:
+        quiz_href = relative(quiz_url(lang, module.id), here)
+        reading = ", ".join(_study_link(project, item, lang, here) for item in module.study)
+        out += [
+            f'<li class="kb-path-step" data-kb-module="{module.id}" data-quiz="{attr(quiz_href)}" '
+            f'data-total="{len(module.questions)}" data-pass="{module.pass_mark}" '
+            + " ".join(f'data-{key.replace("_", "-")}="{value}"' for key, value in labels.items() if key != "overall_progress")
+            + ">",
+            f"<h2>{html.escape(module.title[lang])}</h2>",
+        ]
+        if reading:
+            out.append(f"<p><strong>{html.escape(ui['read_first'])}:</strong> {reading}</p>")
+        out += [f'<p><a class="md-button" href="{attr(quiz_href)}">{html.escape(ui["take_quiz"])}</a> '
+                f'<span class="kb-progress">{html.escape(ui["progress_not_started"])}</span></p>',
+                "</li>"]
+    out += ["</ol>", ""]
+    return "\n".join(out)
+
+
+def trainers_markdown(project: Project, lang: str) -> str:
+    ui = project.ui[lang]
+    here = f"{url_prefix(lang)}trainers/"
+    out = [f"# {md_text(ui['trainers'])}", "", md_text(ui["trainers_intro"]), "",
+           f"## {md_text(ui['all_modules'])} {{#modules}}", ""]
+    header = [ui["col_module"], ui["col_objectives"], ui["col_questions"], ui["col_minutes"], ui["col_pass_mark"],
+              ui["col_audience"], ui["col_prerequisites"], ui["col_assign"], ui["col_print"]]
+    out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
+    for module in module_order(project):
+        href = relative(quiz_url(lang, module.id), here)
+        objectives = "<br>".join(md_text(o[lang]) for o in module.objectives)
+        prerequisites = ", ".join(md_text(project.quizzes[p].item.title[lang]) for p in module.prerequisites
+                                  if p in project.quizzes) or "—"
+        copy = (f'<button class="md-button kb-assign" type="button" data-kb-link="{attr(href)}" '
+                f'title="{attr(ui["copy_link"])}">{html.escape(ui["copy_link"])}</button>')
+        prints = (link(relative(quiz_url(lang, module.id, "sheet"), here), ui["question_sheet"]) + "<br>"
+                  + link(relative(quiz_url(lang, module.id, "key"), here), ui["answer_key"]))
+        cells = [link(href, module.title[lang]), objectives, str(len(module.questions)), f"{module.minutes} min",
+                 f"{module.pass_mark}%", md_text(ui["role_" + module.audience.replace("-", "_")]), prerequisites,
+                 copy, prints]
+        out.append("| " + " | ".join(cells) + " |")
+    names = export_names(lang)
+    out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",
+            f"- [{names['qti']}](../{EXPORTS_DIR}/{names['qti']})",
+            f"- [{names['gift']}](../{EXPORTS_DIR}/{names['gift']})", "",
+            f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]).replace("\\|", "|"), ""]
+    return "\n".join(out)
