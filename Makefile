@@ -7,7 +7,9 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test chromium schemas clean
+LMS_PARSERS := tests/lms/node_modules/.installed
+
+.PHONY: serve build check test chromium node schemas export bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +35,20 @@ chromium:  ## Debian's Chromium for the browser tests (Playwright's download doe
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: $(STAMP) chromium
+node:  ## Node.js runs the third-party GIFT parser the export tests use
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	  else echo "npm is missing: sudo apt-get install nodejs npm" >&2; exit 1; fi; }
+
+$(LMS_PARSERS): tests/lms/package.json tests/lms/package-lock.json | node
+	cd tests/lms && npm ci --no-audit --no-fund --silent
+	touch $@
+
+export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
+	$(BIN)/kb export --out build/exports
+
+test: $(STAMP) chromium $(LMS_PARSERS)
 	$(BIN)/python -m pytest
 
 clean:

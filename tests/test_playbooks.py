@@ -1,0 +1,52 @@
+"""Playbooks: real content passes, golden pages, company settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kb.languages import LANGUAGES
+from kb.project import load_project
+from kb.render.playbooks import fill, playbook_markdown
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
+REQUIRED = {"cancellation-call", "complaint-call", "complaint-letter", "loyalty-enrolment", "problem-resolution",
+            "proactive-communication", "positive-feedback-reply"}
+
+
+@pytest.fixture(scope="module")
+def project(root):
+    return load_project(root)
+
+
+def test_seven_playbooks_every_step_cited(project):
+    assert REQUIRED <= set(project.playbooks)
+    for loaded in project.playbooks.values():
+        for step in loaded.item.steps:
+            slug, _, section = step.cite.partition("#")
+            assert all(project.article(slug, lang).section(section) for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_playbook_page_matches_golden(project, lang, monkeypatch):
+    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    actual = playbook_markdown(project, project.playbooks["cancellation-call"].item, lang)
+    golden = GOLDEN / f"playbook.cancellation-call.{lang}.md"
+    if UPDATE:
+        golden.write_text(actual, encoding="utf-8")
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_unset_company_value_asks_the_team_lead(project):
+    assert project.company.item.value("max-monthly-discount") is None
+    text = fill(project, "Up to {company:max-monthly-discount}.", "it")
+    assert text == f"Up to ({project.ui['it']['ask_team_lead']})."
+
+
+def test_overdue_playbook_shows_needs_review(project, monkeypatch):
+    monkeypatch.setenv("KB_TODAY", "2030-01-01")
+    page = playbook_markdown(project, project.playbooks["complaint-call"].item, "pl")
+    assert page.split("\n")[2].startswith('!!! warning "Wymaga przeglądu')
