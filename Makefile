@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: serve build check test chromium node schemas export bench clean
+.PHONY: serve build check test chromium node schemas export offline bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ node:  ## Node.js runs the third-party GIFT parser the export tests use
 $(LMS_PARSERS): tests/lms/package.json tests/lms/package-lock.json | node
 	cd tests/lms && npm ci --no-audit --no-fund --silent
 	touch $@
+
+offline: $(STAMP)  ## zip that works from the file system (call-floor PCs without network)
+	$(BIN)/kb offline --out build/retention-kb-offline.zip
 
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports

@@ -11,7 +11,7 @@ import pytest
 
 pytestmark = pytest.mark.build
 
-BAD_TERM = Path(__file__).parent / "bad-input" / "missing-language.yml"
+BAD_TERM = Path(__file__).parent / "bad-input" / "glossary" / "missing-language.yml"
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ def project(root):
 
 
 def test_real_content_is_clean(project):
-    assert [d.format() for d in project.diagnostics] == []
+    # Notes (unset company values) are information; nothing may be an error or warning.
+    assert [d.format() for d in project.diagnostics if d.severity.value != "note"] == []
     assert len(project.terms) >= 35
 
 

@@ -1,6 +1,5 @@
 """The committed JSON Schemas match the model, and content files declare them."""
 
-from pathlib import Path
 
 from kb.schema import CONTENT_SCHEMAS, SCHEMA_DIR, SCHEMAS, schema_comment, schema_text
 

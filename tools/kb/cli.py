@@ -36,6 +36,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return build_site(_root(args), Path(args.site_dir) if args.site_dir else None)
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .sitebuild import build_site, zip_site
+
+    root = _root(args)
+    site = root / "build" / "offline" / "site"
+    code = build_site(root, site, offline=True)
+    if code == 0:
+        archive = Path(args.out).resolve()
+        zip_site(site, archive, "retention-kb")
+        print(f"wrote {archive}: unzip it and open retention-kb/index.html", file=sys.stderr)
+    return code
+
+
 def cmd_stamp(args: argparse.Namespace) -> int:
     from .project import load_project
     from .stamp import stamp
@@ -103,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="strict site build; a failed build keeps the previous site")
     build.add_argument("--site-dir", help="output folder (default: site/)")
     build.set_defaults(run=cmd_build)
+
+    offline = commands.add_parser("offline", help="zip of the site that works from the file system")
+    offline.add_argument("--out", default="build/retention-kb-offline.zip", help="zip to write")
+    offline.set_defaults(run=cmd_offline)
 
     commands.add_parser("stamp", help="record original-section digests in translated pages").set_defaults(run=cmd_stamp)
     commands.add_parser("schema", help="write JSON Schemas into schemas/").set_defaults(run=cmd_schema)

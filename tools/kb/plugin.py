@@ -8,19 +8,22 @@ file has changed.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from .diagnostics import Severity, has_failures, render
 from .generate import generated_nav, write_generated_pages
-from .languages import LANGUAGES
+from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .project import Project, load_project
 from .render.article_notes import annotate
+from .render.links import use_directory_urls
 from .render.tooltips import add_tooltips
+from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from .watch import WATCHED_DIRS, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -48,6 +51,7 @@ class KnowledgeBasePlugin(BasePlugin):
         super().__init__()
         self.project: Project | None = None
         self._fingerprint: tuple | None = None
+        self.search = SearchCollector()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -55,7 +59,8 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
         root = self._root(config)
-        current = fingerprint(root)
+        use_directory_urls(bool(config.use_directory_urls))
+        current = (fingerprint(root), bool(config.use_directory_urls))
         if self.project is None or current != self._fingerprint:
             self._load(root, config, current)
         config.nav = expand_nav(config.nav, self.project)
@@ -65,7 +70,8 @@ class KnowledgeBasePlugin(BasePlugin):
         project = load_project(root)
         if has_failures(project.diagnostics, strict=bool(config.strict)):
             # BuildError subclasses stop the build with this message and no traceback.
-            raise PluginError("content check failed:\n" + render(project.diagnostics))
+            failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE]
+            raise PluginError("content check failed:\n" + render(failing))
         for diagnostic in project.diagnostics:
             if diagnostic.severity is Severity.WARNING:
                 log.warning(diagnostic.format())
@@ -78,6 +84,37 @@ class KnowledgeBasePlugin(BasePlugin):
         quiz_log = logging.getLogger("mkdocs.plugins.mkdocs_quiz")
         if covered and not any(isinstance(f, _QuizFallbackFilter) for f in quiz_log.filters):
             quiz_log.addFilter(_QuizFallbackFilter(covered))
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # Runs once per language build: the outer (default language) build starts afresh.
+        if config.theme.get("language") == DEFAULT_LANGUAGE:
+            self.search = SearchCollector()
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
+        lang, folder, name = _page_kind(page)
+        if not lang:
+            parts = page.file.src_uri.split("/")
+            lang, folder, name = (parts[0], "", "index") if parts[0] in LANGUAGES else ("", "", "")
+        if lang and self.project is not None and page.content:
+            self.search.add_page(self.project, lang, folder, name, page.url, page.content)
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        # Material fetches "<alternate>/sitemap.xml" for each <link rel=alternate> to
+        # re-route language links; mkdocs-static-i18n's links already point at the
+        # same page in the other language, and those fetches only produce 404s.
+        output = _ALTERNATE_LINK.sub("", output)
+        lang = page.file.src_uri.split("/")[0]
+        return point_material_at_worker(output, lang) if lang in LANGUAGES else output
+
+    def _write_search_workers(self, config: MkDocsConfig) -> None:
+        self.search.write_workers(Path(config.site_dir))
+
+    @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the search indexes
+    def _replace_material_index(self, config: MkDocsConfig) -> None:
+        write_empty_material_index(Path(config.site_dir))
+
+    on_post_build = CombinedEvent(_write_search_workers, _replace_material_index)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
@@ -100,6 +137,8 @@ class KnowledgeBasePlugin(BasePlugin):
             return add_tooltips(html, self.project, lang, page.url)
         return html
 
+
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 
 # Nav sections whose pages come from content (`- Title: folder/index.md` in mkdocs.yml).
 EXPANDED_SECTIONS = ("playbooks", "quizzes")

@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 
 
-def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, ...] = ()) -> int:
+def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, ...] = (),
+               offline: bool = False) -> int:
     site = (site_dir or root / "site").resolve()
     staging = site.with_name(f".{site.name}.staging")
     previous = site.with_name(f".{site.name}.previous")
@@ -23,6 +24,8 @@ def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     # Reproducible output: the sitemap dates come from this, not the clock.
     env.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    if offline:
+        env.update(KB_OFFLINE="true", KB_DIRECTORY_URLS="false")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
                "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging), *extra_args]
     # No --quiet: it silences warnings before strict mode can count them.
@@ -35,3 +38,16 @@ def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, 
     staging.rename(site)
     shutil.rmtree(previous, ignore_errors=True)
     return 0
+
+
+def zip_site(site: Path, archive: Path, folder_name: str) -> None:
+    """Zip a built site with fixed timestamps and sorted entries (same input, same bytes)."""
+    import zipfile
+
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            info = zipfile.ZipInfo(f"{folder_name}/{path.relative_to(site).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            out.writestr(info, path.read_bytes())

@@ -7,15 +7,14 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..collation import letter_of, sort_key
-from ..languages import LANGUAGES, url_prefix
+from ..languages import LANGUAGES
 from ..project import Project
-from .links import article_url, relative
+from .links import article_url, page_url, relative
 from .text import link, md_text
 
 
 def glossary_url(lang: str, term_id: str | None = None) -> str:
-    url = f"{url_prefix(lang)}glossary/"
-    return f"{url}#{term_id}" if term_id else url
+    return page_url(lang, "glossary/index", term_id)
 
 
 def glossary_markdown(project: Project, lang: str) -> str:

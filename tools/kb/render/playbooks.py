@@ -6,19 +6,17 @@ import html
 import re
 
 from ..company import PLACEHOLDER
-from ..languages import url_prefix
 from ..playbook import CATEGORIES, Playbook
 from ..project import Project
 from ..validate import today
 from .citations import citation_link
 from .glossary import glossary_url
-from .links import relative
+from .links import page_url, relative
 from .text import attr, link, md_text
 
 
 def playbook_url(lang: str, playbook_id: str, step: str | None = None) -> str:
-    url = f"{url_prefix(lang)}playbooks/{playbook_id}/"
-    return f"{url}#{step}" if step else url
+    return page_url(lang, f"playbooks/{playbook_id}", step)
 
 
 def fill(project: Project, text: str, lang: str) -> str:
@@ -100,6 +98,11 @@ def playbook_markdown(project: Project, book: Playbook, lang: str) -> str:
         out += [f"## {md_text(ui['templates'])} {{#templates}}", ""]
         for template in book.templates:
             out += _copyable(project, template.text[lang], lang, "kb-template", anchor=template.id)
+
+    if book.quiz and book.quiz in project.quizzes:
+        quiz = project.quizzes[book.quiz].item
+        href = relative(page_url(lang, f"quizzes/{quiz.id}"), here)
+        out += [f"## {md_text(ui['practice_quiz'])} {{#quiz}}", "", link(href, quiz.title[lang]), ""]
 
     if book.terms:
         names = ", ".join(link(relative(glossary_url(lang, tid), here), project.terms[tid].item.term[lang])

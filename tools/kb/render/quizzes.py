@@ -5,18 +5,17 @@ from __future__ import annotations
 import html
 import json
 
-from ..languages import url_prefix
 from ..project import Project
 from ..quiz import BLANK, Question, QuizModule, content_version
 from .citations import citation_link
-from .links import relative
+from .links import page_url, relative
 from .playbooks import playbook_url
 from .text import attr, link, md_text
 
 
 def quiz_url(lang: str, module_id: str, page: str = "") -> str:
     suffix = f"-{page}" if page else ""
-    return f"{url_prefix(lang)}quizzes/{module_id}{suffix}/"
+    return page_url(lang, f"quizzes/{module_id}{suffix}")
 
 
 def quiz_citation(project: Project, citation: str, lang: str, here: str) -> str:

@@ -8,10 +8,10 @@ from datetime import date
 
 from ..articles import ArticlePage
 from ..collation import sort_key
-from ..languages import LANGUAGES, url_prefix
+from ..languages import LANGUAGES
 from ..project import Project
 from .glossary import glossary_url
-from .links import article_url, relative
+from .links import article_url, page_url, relative
 from .text import link, md_text
 
 
@@ -32,7 +32,7 @@ def article_status(project: Project, page: ArticlePage) -> str:
 
 def status_markdown(project: Project, lang: str, today: date) -> str:
     ui = project.ui[lang]
-    here = f"{url_prefix(lang)}status/"
+    here = page_url(lang, "status/index")
     header = [ui["col_item"], ui["col_kind"], *(code.upper() for code in LANGUAGES), ui["col_last_reviewed"], ui["col_review_due"]]
     out = [f"# {md_text(ui['content_status'])}", "", md_text(ui["content_status_intro"]), ""]
     out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import html
 
-from ..languages import url_prefix
 from ..project import Project
 from ..quiz import QuizModule
-from .links import article_url, relative
+from .links import article_url, page_url, relative
 from .playbooks import playbook_url
 from .quizzes import quiz_url
 from .text import attr, link, md_text
@@ -42,7 +41,7 @@ def _study_link(project: Project, item: str, lang: str, here: str) -> str:
 
 def start_here_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
-    here = f"{url_prefix(lang)}start/"
+    here = page_url(lang, "start/index")
     modules = module_order(project)
     labels = {key: attr(ui[key]) for key in ("progress_not_started", "progress_in_progress", "progress_passed",
                                             "progress_failed", "overall_progress")}
@@ -70,7 +69,7 @@ def start_here_markdown(project: Project, lang: str) -> str:
 
 def trainers_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
-    here = f"{url_prefix(lang)}trainers/"
+    here = page_url(lang, "trainers/index")
     out = [f"# {md_text(ui['trainers'])}", "", md_text(ui["trainers_intro"]), "",
            f"## {md_text(ui['all_modules'])} {{#modules}}", ""]
     header = [ui["col_module"], ui["col_objectives"], ui["col_questions"], ui["col_minutes"], ui["col_pass_mark"],

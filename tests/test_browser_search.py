@@ -1,0 +1,53 @@
+"""In Chromium: the committed query set against the built site's search."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.languages import LANGUAGES, url_prefix
+from search_helpers import run_queries
+
+pytestmark = pytest.mark.browser
+QUERIES = yaml.safe_load((Path(__file__).parent / "search" / "queries.yml").read_text(encoding="utf-8"))
+
+
+def test_query_set_is_large_enough():
+    assert all(len(QUERIES[lang]) >= 12 for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_queries_find_their_page_in_the_top_three(page, site_url, lang):
+    cases = QUERIES[lang]
+    results = run_queries(page, site_url, lang, [case["q"] for case in cases])
+    prefix = url_prefix(lang)
+    hit1 = hit3 = 0
+    misses = []
+    for case, result in zip(cases, results):
+        expected = prefix + case["expect"]
+        pages = result["pages"]
+        # Results only in the reader's language.
+        assert all(p.startswith(prefix) and not any(p.startswith(f"{o}/") for o in LANGUAGES if o != lang)
+                   for p in pages), (case["q"], pages[:5])
+        hit1 += bool(pages[:1] == [expected])
+        hit3 += expected in pages[:3]
+        if expected not in pages[:3]:
+            misses.append((case["q"], expected, pages[:3]))
+    print(f"\n{lang}: hit@1 = {hit1}/{len(cases)} = {hit1 / len(cases):.0%}, "
+          f"hit@3 = {hit3}/{len(cases)} = {hit3 / len(cases):.0%}")
+    assert misses == []
+
+
+def test_search_box_shows_results_and_opens_the_section(page, site_url):
+    page.goto(f"{site_url}/pl/")
+    page.keyboard.press("/")  # Material's shortcut still focuses the search box
+    page.keyboard.type("reklamacji listownej")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=5000)
+    assert "<mark>" in first.inner_html()
+    first.locator("a").first.click()
+    page.wait_for_url("**/pl/**")
+    assert "/pl/" in page.url and "h=" in page.url
+    assert page.locator("article mark").count() > 0  # highlighted on the target page

@@ -1,0 +1,1 @@
+"""Site search that understands Lithuanian, Polish, Finnish and Italian."""

@@ -1,0 +1,63 @@
+"""Per-language search index, shipped inside that language's search worker.
+
+Postings are keyed by normalised word (see normalize.py) and weighted by
+field: a word in a title counts three times, a glossary synonym or inflected
+form attached to the document 1.5 times, the body text once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from .normalize import fold, key, words
+
+TITLE_WEIGHT = 3.0
+KEYWORD_WEIGHT = 1.5
+SNIPPET_CHARS = 320
+
+
+@dataclass(frozen=True)
+class Doc:
+    location: str   # site-root-relative URL, with #anchor for sections
+    title: str
+    text: str
+    kind: str       # article, playbook, glossary, quiz, page
+    parent: int     # index of the page document, -1 for a page itself
+    keywords: str = ""
+
+
+def build_index(docs: list[Doc], lang: str) -> dict:
+    postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    lengths = []
+    for number, doc in enumerate(docs):
+        fields = ((doc.title, TITLE_WEIGHT), (doc.keywords, KEYWORD_WEIGHT), (doc.text, 1.0))
+        length = 0
+        for text, weight in fields:
+            for word in words(text):
+                postings[key(word, lang)][number] += weight
+                surface[fold(word)][word] += 1
+                if weight != KEYWORD_WEIGHT:
+                    length += 1
+        lengths.append(max(length, 1))
+    # Folded spellings whose stem differs from the stem of the real word: the
+    # browser looks these up instead of stemming a word without diacritics.
+    vocabulary = {}
+    for folded, counts in sorted(surface.items()):
+        word = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+        if key(folded, lang) != key(word, lang):
+            vocabulary[folded] = key(word, lang)
+    return {
+        "lang": lang,
+        "docs": [[d.location, d.title, d.text[:SNIPPET_CHARS], d.kind, d.parent] for d in docs],
+        "len": lengths,
+        "avg": round(sum(lengths) / max(len(lengths), 1), 2),
+        "vocab": vocabulary,
+        "post": {k: [x for doc, w in sorted(p.items()) for x in (doc, round(w, 2))] for k, p in sorted(postings.items())},
+    }
+
+
+def index_json(index: dict) -> str:
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

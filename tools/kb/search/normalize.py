@@ -1,0 +1,45 @@
+"""Search normalisation, identical at build time (here) and in the browser
+(worker.js, with the stemmers translated by snowball_js): lowercase, split
+into words, Snowball-stem in the page's language, then fold diacritics.
+
+Stemming needs the diacritics (Polish `-ość`, Lithuanian `-ą`), so a query
+typed without them is first mapped back through the index vocabulary: the
+folded form of every word on the site points to the key of that word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+TOKEN = re.compile(r"[^\W_]+")
+ALGORITHMS = {"lt": "lithuanian", "it": "italian", "pl": "polish", "fi": "finnish"}
+
+
+def fold(text: str) -> str:
+    """Remove diacritics: š→s, ą→a, ä→a, à→a; ł has no decomposition, so l."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ł", "l")
+
+
+def words(text: str) -> list[str]:
+    return TOKEN.findall(unicodedata.normalize("NFC", text).lower())
+
+
+@lru_cache(maxsize=4)
+def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+    return snowballstemmer.stemmer(ALGORITHMS[lang])
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str, lang: str) -> str:
+    """Index key of one lowercase word."""
+    return fold(_stemmer(lang).stemWord(word))
+
+
+def query_keys(text: str, lang: str, vocabulary: dict[str, str]) -> list[str]:
+    """Keys of a query: a known word (with or without diacritics) through the vocabulary."""
+    return [vocabulary.get(fold(word)) or key(word, lang) for word in words(text)]

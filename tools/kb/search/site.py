@@ -1,0 +1,103 @@
+"""Search in the built site: collect documents from rendered pages, write one
+self-contained worker per language, and point Material's search box at it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..project import Project
+from ..render.tooltips import matcher_for
+from .collect import clean, split_sections
+from .index import Doc, build_index, index_json
+from .snowball_js import stemmers_bundle
+
+WORKER_DIR = "assets/kb"
+_WORKER_TEMPLATE = Path(__file__).with_name("worker.js")
+_MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
+# Pages that are not worth finding: printouts and the maintainers' table.
+_EXCLUDED = ("status", "-sheet", "-key")
+_KINDS = {"articles": "article", "playbooks": "playbook", "glossary": "glossary", "quizzes": "quiz"}
+
+
+def worker_path(lang: str) -> str:
+    return f"{WORKER_DIR}/search-{lang}.js"
+
+
+def point_material_at_worker(html: str, lang: str) -> str:
+    """Replace Material's lunr worker URL in the page config with ours."""
+    return _MATERIAL_WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}{worker_path(lang)}{m.group(3)}", html, count=1)
+
+
+class SearchCollector:
+    def __init__(self) -> None:
+        self.docs: dict[str, list[Doc]] = {}
+        self.written: set[str] = set()
+
+    def add_page(self, project: Project, lang: str, folder: str, name: str, url: str, content: str) -> None:
+        if folder == "status" or any(name.endswith(suffix) for suffix in _EXCLUDED[1:]):
+            return
+        kind = _KINDS.get(folder, "page")
+        if name == "index" and folder != "glossary":  # lists of playbooks or quizzes, home pages
+            kind = "page"
+        docs = self.docs.setdefault(lang, [])
+        parent = len(docs)
+        matcher = matcher_for(project, lang)
+        for number, section in enumerate(split_sections(content)):
+            text = clean(section.text)
+            if number == 0:
+                # Index pages (home, playbook list, glossary intro) are signposts, not answers.
+                page_kind = "page" if name == "index" else kind
+                docs.append(Doc(url, section.title, text, page_kind, -1, self._page_keywords(project, lang, folder, name)))
+                continue
+            if not text and kind != "glossary":
+                continue
+            keywords = self._section_keywords(project, lang, kind, section.anchor, text, matcher)
+            docs.append(Doc(f"{url}#{section.anchor}", section.title, text, kind, parent, keywords))
+
+    @staticmethod
+    def _page_keywords(project: Project, lang: str, folder: str, name: str) -> str:
+        if folder != "playbooks" or name not in project.playbooks:
+            return ""
+        book = project.playbooks[name].item
+        ids = list(dict.fromkeys(book.terms + [offer.term for offer in book.offers]))
+        return " ".join(form for tid in ids if tid in project.terms for form in project.terms[tid].item.all_forms(lang))
+
+    @staticmethod
+    def _section_keywords(project: Project, lang: str, kind: str, anchor: str, text: str, matcher) -> str:  # type: ignore[no-untyped-def]
+        if kind == "glossary":
+            term = project.terms.get(anchor)
+            return " ".join(term.item.all_forms(lang)) if term else ""
+        if matcher is None:
+            return ""
+        found = dict.fromkeys(matcher.form_to_term.get(" ".join(m.group(0).lower().split()))
+                              for m in matcher.pattern.finditer(text))
+        return " ".join(form for tid in found if tid for form in project.terms[tid].item.all_forms(lang))
+
+    def write_workers(self, site_dir: Path) -> list[str]:
+        """Write the worker of every language collected and not yet written."""
+        written = []
+        template = _WORKER_TEMPLATE.read_text(encoding="utf-8")
+        for lang, docs in sorted(self.docs.items()):
+            if lang in self.written:
+                continue
+            index = build_index(docs, lang)
+            bundle = (stemmers_bundle((lang,)) + f"var KB_SEARCH_INDEX = {index_json(index)};\n" + template)
+            path = site_dir / worker_path(lang)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(bundle, encoding="utf-8")
+            self.written.add(lang)
+            written.append(worker_path(lang))
+        return written
+
+
+def write_empty_material_index(site_dir: Path) -> None:
+    """Material still loads its own index before starting the worker; ours ignores
+    it, so it is kept empty instead of holding every language's full text."""
+    empty = {"config": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": []}, "docs": []}
+    folder = site_dir / "search"
+    folder.mkdir(exist_ok=True)
+    (folder / "search_index.json").write_text(json.dumps(empty), encoding="utf-8")
+    # Read instead of the JSON when the site is opened from file:// (offline zip).
+    (folder / "search_index.js").write_text(f"var __index = {json.dumps(empty)};\n", encoding="utf-8")

@@ -1,0 +1,114 @@
+/* Search worker for one language, speaking Material for MkDocs' worker
+   protocol (SETUP 0 → READY 1, QUERY 2 → RESULT 3), so Material's search box,
+   "/" shortcut, result list and highlighting stay as they are.
+
+   The build prepends the Snowball runtime and this language's stemmer
+   (translated from the Python the index was built with) and sets
+   KB_SEARCH_INDEX. Everything is in one file so it also works from file://. */
+(function (scope) {
+  "use strict";
+  var INDEX = scope.KB_SEARCH_INDEX;
+  var stemmer = new KB_STEMMERS[INDEX.lang]();
+  var keyCache = Object.create(null);
+  var KIND_BOOST = { glossary: 1.6, playbook: 1.4, article: 1.0, quiz: 0.8, page: 0.7 };
+  var K1 = 1.2, B = 0.75;
+  var allKeys = Object.keys(INDEX.post);
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/ł/g, "l");
+  }
+  function words(text) {
+    return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  }
+  function key(word) {
+    if (!(word in keyCache)) keyCache[word] = fold(stemmer.stemWord(word));
+    return keyCache[word];
+  }
+  function queryKeys(text) {
+    return words(text).map(function (word) { return INDEX.vocab[fold(word)] || key(word); });
+  }
+  /* Snowball leaves some stem alternations apart (Finnish säilyttäminen →
+     "sailyttamin", säilyttämistä → "sailyttam"): keys that share all but their
+     last two letters (and at least five) count as a weaker match. */
+  function related(a, b) {
+    var shortest = Math.min(a.length, b.length);
+    if (shortest < 5 || a === b) return false;
+    var need = Math.max(5, shortest - 2), i = 0;
+    while (i < shortest && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    return i >= need;
+  }
+  function escapeHTML(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+  /* Wrap the words whose key matched in <mark>; collect their spellings for
+     Material's on-page highlighting (?h=...). */
+  function highlight(text, matched, found) {
+    return escapeHTML(text).replace(/[\p{L}\p{N}]+/gu, function (word) {
+      var lower = word.toLowerCase();
+      var k = INDEX.vocab[fold(lower)] || key(lower);
+      if (!matched[k]) return word;
+      found[lower] = true;
+      return "<mark>" + word + "</mark>";
+    });
+  }
+
+  function search(query) {
+    var keys = queryKeys(query);
+    if (!keys.length) return [];
+    var prefix = /[\p{L}\p{N}]$/u.test(query) ? fold(words(query).pop()) : null;
+    var scores = Object.create(null), hits = Object.create(null);
+    var n = INDEX.docs.length;
+    keys.forEach(function (k, position) {
+      var expansions = [[k, 1]];
+      var typing = prefix !== null && position === keys.length - 1 && prefix.length >= 3;
+      allKeys.forEach(function (candidate) {
+        if (candidate === k) return;
+        if ((typing && candidate.lastIndexOf(prefix, 0) === 0) || related(k, candidate)) expansions.push([candidate, 0.6]);
+      });
+      expansions.forEach(function (pair) {
+        var list = INDEX.post[pair[0]];
+        if (!list) return;
+        var idf = Math.log(1 + (n - list.length / 2 + 0.5) / (list.length / 2 + 0.5));
+        for (var i = 0; i < list.length; i += 2) {
+          var doc = list[i], tf = list[i + 1];
+          var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * INDEX.len[doc] / INDEX.avg));
+          scores[doc] = (scores[doc] || 0) + pair[1] * idf * norm;
+          (hits[doc] = hits[doc] || {})[position] = true;
+          (hits[doc].keys = hits[doc].keys || {})[pair[0]] = true;
+        }
+      });
+    });
+    var short = keys.length <= 2;
+    var groups = Object.create(null);
+    Object.keys(scores).forEach(function (id) {
+      var doc = INDEX.docs[id];
+      var covered = Object.keys(hits[id]).filter(function (p) { return p !== "keys"; }).length / keys.length;
+      var score = scores[id] * covered * covered * (short ? (KIND_BOOST[doc[3]] || 1) : 1);
+      var page = doc[4] < 0 ? +id : doc[4];
+      var group = groups[page] = groups[page] || { page: page, score: 0, docs: [] };
+      group.docs.push([+id, score]);
+      group.score = Math.max(group.score, score);
+    });
+    return Object.keys(groups).map(function (p) { return groups[p]; })
+      .sort(function (a, b) { return b.score - a.score || a.page - b.page; })
+      .map(function (group) {
+        if (!group.docs.some(function (d) { return d[0] === group.page; })) group.docs.push([group.page, 0]);
+        group.docs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        return group.docs.map(function (d) {
+          var doc = INDEX.docs[d[0]], found = {};
+          var matched = (hits[d[0]] && hits[d[0]].keys) || {};
+          var title = highlight(doc[1], matched, found), text = highlight(doc[2], matched, found);
+          var terms = {};
+          Object.keys(found).forEach(function (w) { terms[w] = true; });
+          return { location: doc[0], title: title, text: text, score: d[1], terms: terms };
+        });
+      });
+  }
+
+  scope.kbSearch = { fold: fold, words: words, key: key, queryKeys: queryKeys, search: search };
+  scope.onmessage = function (event) {
+    var message = event.data;
+    if (message.type === 0) scope.postMessage({ type: 1 });
+    else if (message.type === 2) scope.postMessage({ type: 3, data: { items: search(message.data) } });
+  };
+})(self);
