@@ -58,6 +58,7 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
+        self._use_local_worker_shim(config)
         root = self._root(config)
         use_directory_urls(bool(config.use_directory_urls))
         current = (fingerprint(root), bool(config.use_directory_urls))
@@ -77,6 +78,15 @@ class KnowledgeBasePlugin(BasePlugin):
                 log.warning(diagnostic.format())
         write_generated_pages(project)
         self.project, self._fingerprint = project, current
+
+    def _use_local_worker_shim(self, config: MkDocsConfig) -> None:
+        """Offline builds: Material's offline plugin would add a CDN script for workers
+        from file://; a polyfill whose name contains "iframe-worker" replaces it."""
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        if offline is not None and offline.config.get("enabled"):
+            polyfills = config.extra.setdefault("polyfills", [])
+            if OFFLINE_WORKER_SHIM not in polyfills:
+                polyfills.append(OFFLINE_WORKER_SHIM)
 
     def _mute_quiz_fallback_warning(self, config: MkDocsConfig) -> None:
         quiz = config.plugins.get("mkdocs_quiz")
@@ -138,6 +148,7 @@ class KnowledgeBasePlugin(BasePlugin):
         return html
 
 
+OFFLINE_WORKER_SHIM = "assets/kb/iframe-worker-shim.js"
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 
 # Nav sections whose pages come from content (`- Title: folder/index.md` in mkdocs.yml).

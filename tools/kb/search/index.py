@@ -36,11 +36,18 @@ def build_index(docs: list[Doc], lang: str) -> dict:
         fields = ((doc.title, TITLE_WEIGHT), (doc.keywords, KEYWORD_WEIGHT), (doc.text, 1.0))
         length = 0
         for text, weight in fields:
+            counted: set[str] = set()
             for word in words(text):
-                postings[key(word, lang)][number] += weight
+                word_key = key(word, lang)
                 surface[fold(word)][word] += 1
-                if weight != KEYWORD_WEIGHT:
+                if weight == KEYWORD_WEIGHT:
+                    # Glossary forms say "this is about X" once; repeating them must not stuff the score.
+                    if word_key in counted:
+                        continue
+                    counted.add(word_key)
+                else:
                     length += 1
+                postings[word_key][number] += weight
         lengths.append(max(length, 1))
     # Folded spellings whose stem differs from the stem of the real word: the
     # browser looks these up instead of stemming a word without diacritics.

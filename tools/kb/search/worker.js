@@ -10,9 +10,21 @@
   var INDEX = scope.KB_SEARCH_INDEX;
   var stemmer = new KB_STEMMERS[INDEX.lang]();
   var keyCache = Object.create(null);
-  var KIND_BOOST = { glossary: 1.6, playbook: 1.4, article: 1.0, quiz: 0.8, page: 0.7 };
+  var KIND_BOOST = { playbook: 1.5, glossary: 1.1, article: 1.0, quiz: 0.6, page: 0.5 };
   var K1 = 1.2, B = 0.75;
   var allKeys = Object.keys(INDEX.post);
+  var titleKeys = null;  // per document, computed on the first query
+
+  function titleKeySets() {
+    if (titleKeys === null) {
+      titleKeys = INDEX.docs.map(function (doc) {
+        var set = Object.create(null);
+        queryKeys(doc[1]).forEach(function (k) { set[k] = true; });
+        return set;
+      });
+    }
+    return titleKeys;
+  }
 
   function fold(text) {
     return text.normalize("NFD").replace(/\p{Mn}/gu, "").replace(/ł/g, "l");
@@ -29,10 +41,11 @@
   }
   /* Snowball leaves some stem alternations apart (Finnish säilyttäminen →
      "sailyttamin", säilyttämistä → "sailyttam"): keys that share all but their
-     last two letters (and at least five) count as a weaker match. */
+     last two letters (at least five, lengths within two) count as a weaker
+     match; compounds that merely start alike (asiak-, asiakaspalvelu) do not. */
   function related(a, b) {
     var shortest = Math.min(a.length, b.length);
-    if (shortest < 5 || a === b) return false;
+    if (shortest < 5 || a === b || Math.abs(a.length - b.length) > 2) return false;
     var need = Math.max(5, shortest - 2), i = 0;
     while (i < shortest && a.charCodeAt(i) === b.charCodeAt(i)) i++;
     return i >= need;
@@ -79,11 +92,14 @@
       });
     });
     var short = keys.length <= 2;
+    var titles = titleKeySets();
     var groups = Object.create(null);
     Object.keys(scores).forEach(function (id) {
       var doc = INDEX.docs[id];
       var covered = Object.keys(hits[id]).filter(function (p) { return p !== "keys"; }).length / keys.length;
       var score = scores[id] * covered * covered * (short ? (KIND_BOOST[doc[3]] || 1) : 1);
+      // Every query word in the title: this page is about exactly that.
+      if (keys.length > 1 && keys.every(function (k) { return titles[id][k]; })) score *= 2;
       var page = doc[4] < 0 ? +id : doc[4];
       var group = groups[page] = groups[page] || { page: page, score: 0, docs: [] };
       group.docs.push([+id, score]);
