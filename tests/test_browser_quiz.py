@@ -1,0 +1,68 @@
+"""In Chromium: a new rep takes a module, gets feedback, a receipt, and sees
+the progress on "Start here" after a reload."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kb.project import load_project
+from kb.search.normalize import fold
+
+pytestmark = pytest.mark.browser
+MODULE = "retention-basics"
+
+
+@pytest.fixture(scope="module")
+def module(root):
+    return load_project(root).quizzes[MODULE].item
+
+
+def answer_correctly(quiz, question, lang: str) -> None:
+    if question.type == "fill":
+        # Typed without diacritics and in capitals: still accepted.
+        quiz.locator(".quiz-blank-input").fill(fold(question.answers[lang][-1]).upper())
+        quiz.locator("button[type=submit], .quiz-submit, button").first.click()
+        return
+    for box in quiz.locator("input[data-correct='true']").all():
+        box.check()
+    if question.type == "multiple":
+        quiz.locator("button[type=submit], .quiz-submit").first.click()
+
+
+def test_module_feedback_receipt_and_progress(page, site_url, module):
+    page.goto(f"{site_url}/quizzes/{MODULE}/")
+    quizzes = page.locator("div.quiz")
+    assert quizzes.count() == len(module.questions)
+
+    # A wrong answer shows that option's own feedback.
+    first, question = quizzes.nth(0), module.questions[0]
+    wrong_index = next(i for i, option in enumerate(question.options) if not option.correct)
+    first.locator(f"input[value='{wrong_index}']").check()
+    feedback = first.locator(".quiz-feedback")
+    feedback.wait_for(state="visible", timeout=5000)
+    assert question.options[wrong_index].feedback.lt in " ".join(feedback.inner_text().split())
+
+    assert page.locator(".kb-receipt").is_hidden()
+    for index in range(1, len(module.questions)):
+        answer_correctly(quizzes.nth(index), module.questions[index], "lt")
+    receipt = page.locator(".kb-receipt")
+    receipt.wait_for(state="visible", timeout=5000)
+    page.locator(".kb-receipt-name").fill("Ona Petraitytė")
+    with page.expect_download() as download_info:
+        page.locator(".kb-receipt-download").click()
+    data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
+    total = len(module.questions)
+    assert data["name"] == "Ona Petraitytė"
+    assert (data["module"], data["language"], data["correct"], data["total"]) == (MODULE, "lt", total - 1, total)
+    assert data["score"] == round(100 * (total - 1) / total) and data["self_reported"] is True
+    assert len(data["content_version"]) == 10
+
+    page.goto(f"{site_url}/start/")
+    page.reload()
+    step = page.locator(f"[data-kb-module='{MODULE}'] .kb-progress")
+    expected_state = "passed" if data["score"] >= module.pass_mark else "failed"
+    assert step.get_attribute("data-state") == expected_state
+    assert str(data["score"]) in step.inner_text()
+    assert "1" in page.locator(".kb-overall").inner_text()
