@@ -48,6 +48,9 @@ $(LMS_PARSERS): tests/lms/package.json tests/lms/package-lock.json | node
 offline: $(STAMP)  ## zip that works from the file system (call-floor PCs without network)
 	$(BIN)/kb offline --out build/retention-kb-offline.zip
 
+bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and sizes
+	$(BIN)/python bench/run.py
+
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports
 

@@ -21,6 +21,7 @@ from .generate import generated_nav, write_generated_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .project import Project, load_project
 from .render.article_notes import annotate
+from .render.accessibility import fix_accessibility
 from .render.links import use_directory_urls
 from .render.tooltips import add_tooltips
 from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
@@ -113,7 +114,7 @@ class KnowledgeBasePlugin(BasePlugin):
         # Material fetches "<alternate>/sitemap.xml" for each <link rel=alternate> to
         # re-route language links; mkdocs-static-i18n's links already point at the
         # same page in the other language, and those fetches only produce 404s.
-        output = _ALTERNATE_LINK.sub("", output)
+        output = fix_accessibility(_ALTERNATE_LINK.sub("", output))
         lang = page.file.src_uri.split("/")[0]
         return point_material_at_worker(output, lang) if lang in LANGUAGES else output
 
@@ -134,6 +135,9 @@ class KnowledgeBasePlugin(BasePlugin):
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
+        # Our per-language search worker replaces Material's index (which mixes
+        # all languages and knows no Lithuanian or Polish); skip building it.
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         lang, kind, name = _page_kind(page)
         if kind == "articles" and self.project is not None:
             article = self.project.article(name, lang)

@@ -6,10 +6,13 @@ import html
 
 import markdown
 
+# One converter for all fields: building a new one per call dominated export time.
+_converter = markdown.Markdown(output_format="xhtml")
+
 
 def inline_html(text: str) -> str:
     """One paragraph of Markdown as inline XHTML (no wrapping <p>)."""
-    rendered = markdown.markdown(html.escape(text, quote=False), output_format="xhtml").strip()
+    rendered = _converter.reset().convert(html.escape(text, quote=False)).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered

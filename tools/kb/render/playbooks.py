@@ -84,7 +84,7 @@ def playbook_markdown(project: Project, book: Playbook, lang: str) -> str:
                 setting = project.company.item.value(offer.limit) if project.company else None
                 value = setting[lang] if setting else f"*{ui['ask_team_lead']}*"
                 line += f" {md_text(ui['limit'])}: {md_text(value) if setting else value}."
-            out += [line, f"  <small>{_source(project, offer.cite, lang, here)}</small>"]
+            out += [line, f"  {_source(project, offer.cite, lang, here)}"]
         out.append("")
 
     out += [f"## {md_text(ui['escalation'])} {{#escalation}}", "",

@@ -1,0 +1,99 @@
+"""`make bench`: build synthetic content at 1x, 4x and 16x and print a table.
+
+For each size: pages per language, build seconds and peak memory (of the
+build process), site size, mean HTML bytes per page, and the same for a plain
+MkDocs build of the same Markdown with the same plugins but without the kb
+plugin, run in the same session. Also times `kb check` on 10,000 quiz
+questions. A script, not a test: it reports, it does not assert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import make_project, make_quiz_project, plain_config  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def site_stats(site: Path) -> dict[str, float]:
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    html = sum(p.stat().st_size for p in pages)
+    return {"pages": len(pages) / 4, "site_mb": total / 2**20, "html_kb": html / max(len(pages), 1) / 1024}
+
+
+def expanded_nav(project: Path) -> str:
+    """The nav the kb plugin builds, written out for the plain build."""
+    docs = project / "docs" / "lt"
+    books = sorted(p.name for p in (docs / "playbooks").glob("*.md") if p.name != "index.md")
+    modules = sorted(p.name for p in (docs / "quizzes").glob("*.md") if not p.stem.endswith(("-sheet", "-key")))
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = text.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    nav = nav.replace("  - Playbooks: playbooks/index.md",
+                      "  - Playbooks:\n      - playbooks/index.md\n" + "".join(f"      - playbooks/{b}\n" for b in books).rstrip("\n"))
+    nav = nav.replace("  - Quizzes: quizzes/index.md",
+                      "  - Quizzes:\n" + "".join(f"      - quizzes/{m}\n" for m in modules).rstrip("\n"))
+    return "nav:\n" + nav + "\n\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="1,4,16")
+    parser.add_argument("--work", default=str(ROOT / "build" / "bench"))
+    parser.add_argument("--questions", type=int, default=10_000)
+    args = parser.parse_args()
+    work = Path(args.work)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
+    python = sys.executable
+    rows = []
+    for factor in (int(s) for s in args.sizes.split(",")):
+        project = work / f"x{factor}"
+        make_project(ROOT, project, factor)
+        ours, ours_mem = run([python, "-m", "kb.cli", "--root", str(project), "build", "--site-dir", str(project / "site")],
+                             project, env)
+        stats = site_stats(project / "site")
+        config = plain_config(project, expanded_nav(project))
+        plain, plain_mem = run([python, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(project / "site-plain")],
+                               project, env)
+        plain_stats = site_stats(project / "site-plain")
+        rows.append((factor, stats, ours, ours_mem, plain_stats, plain, plain_mem))
+        print(f"built {factor}x", file=sys.stderr)
+
+    print()
+    print("| size | pages/lang | build s | peak MiB | site MiB | HTML KB/page | plain build s | plain HTML KB/page | ours/plain | kb share |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for factor, stats, ours, mem, plain_stats, plain, _ in rows:
+        share = max(ours - plain, 0) / ours
+        print(f"| {factor}x | {stats['pages']:.0f} | {ours:.1f} | {mem:.0f} | {stats['site_mb']:.1f} | {stats['html_kb']:.1f} "
+              f"| {plain:.1f} | {plain_stats['html_kb']:.1f} | {ours / plain:.2f} | {share:.0%} |")
+    if len(rows) >= 2:
+        (f1, s1, t1, *_), (f2, s2, t2, *_) = rows[-2], rows[-1]
+        print(f"\ngrowth {f1}x→{f2}x: pages ×{s2['pages'] / s1['pages']:.2f}, build time ×{t2 / t1:.2f}")
+
+    quiz_project = work / "quiz10k"
+    count = make_quiz_project(ROOT, quiz_project, args.questions)
+    seconds, mem = run([python, "-m", "kb.cli", "--root", str(quiz_project), "check"], quiz_project, env)
+    print(f"kb check on {count} quiz questions: {seconds:.2f} s, peak {mem:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
