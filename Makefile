@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: serve build check test chromium node schemas export offline bench clean
+.PHONY: serve build check test chromium node schemas export offline bench bench-search clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,9 @@ offline: $(STAMP)  ## zip that works from the file system (call-floor PCs withou
 
 bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and sizes
 	$(BIN)/python bench/run.py
+
+bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromium (after make build)
+	$(BIN)/python bench/search.py --site site
 
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports

@@ -11,10 +11,13 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 from kb.languages import LANGUAGES
+from kb.schema import schema_comment
 
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__", ".pytest_cache", ".hypothesis",
-                                     "node_modules", ".site.*", "glossary", "status", "quizzes", "start", "trainers",
+                                     "node_modules", ".site.*", "glossary", "playbooks", "status", "quizzes", "start", "trainers",
                                      "exports")
 
 
@@ -31,28 +34,44 @@ def make_project(root: Path, target: Path, factor: int) -> dict[str, int]:
     terms, books, modules = _ids(root / "glossary"), _ids(root / "playbooks"), _ids(root / "quizzes")
     slugs = sorted(p.stem for p in (root / "docs" / "lt" / "articles").glob("*.md"))
     for copy in range(2, factor + 1):
-        def rename(text: str, ids: list[str]) -> str:
-            for item in sorted(ids, key=len, reverse=True):
-                text = re.sub(rf"(?<![\w-]){re.escape(item)}(?![\w-])", f"{item}-x{copy}", text)
-            return text
-
+        suffix = f"-x{copy}"
         for lang in LANGUAGES:
             for slug in slugs:
                 text = (root / "docs" / lang / "articles" / f"{slug}.md").read_text(encoding="utf-8")
-                text = text.replace(f"article: {slug}\n", f"article: {slug}-x{copy}\n")
-                (target / "docs" / lang / "articles" / f"{slug}-x{copy}.md").write_text(text, encoding="utf-8")
-        for term in terms:
-            text = rename((root / "glossary" / f"{term}.yml").read_text(encoding="utf-8"), terms)
-            (target / "glossary" / f"{term}-x{copy}.yml").write_text(text, encoding="utf-8")
-        for book in books:
-            text = rename((root / "playbooks" / f"{book}.yml").read_text(encoding="utf-8"), terms + books + modules)
-            (target / "playbooks" / f"{book}-x{copy}.yml").write_text(text, encoding="utf-8")
-        for module in modules:
-            text = rename((root / "quizzes" / f"{module}.yml").read_text(encoding="utf-8"), books + modules)
-            (target / "quizzes" / f"{module}-x{copy}.yml").write_text(text, encoding="utf-8")
+                text = text.replace(f"article: {slug}\n", f"article: {slug}{suffix}\n")
+                (target / "docs" / lang / "articles" / f"{slug}{suffix}.md").write_text(text, encoding="utf-8")
+        for folder, ids in (("glossary", terms), ("playbooks", books), ("quizzes", modules)):
+            for item in ids:
+                data = yaml.safe_load((root / folder / f"{item}.yml").read_text(encoding="utf-8"))
+                _write(target / folder / f"{item}{suffix}.yml", folder, _renamed(folder, data, suffix))
     _nav_with_all_articles(target, slugs, factor)
     return {"articles": len(slugs) * factor, "terms": len(terms) * factor, "playbooks": len(books) * factor,
             "modules": len(modules) * factor}
+
+
+def _renamed(folder: str, data: dict, suffix: str) -> dict:
+    """A copy whose own ID and references to other copied items carry the suffix."""
+    data = dict(data, id=data["id"] + suffix)
+    if folder == "glossary":
+        data["related"] = [r + suffix for r in data.get("related", [])]
+    elif folder == "playbooks":
+        data["terms"] = [t + suffix for t in data.get("terms", [])]
+        data["offers"] = [dict(o, term=o["term"] + suffix) for o in data.get("offers", [])]
+        if data.get("quiz"):
+            data["quiz"] += suffix
+    else:
+        data["prerequisites"] = [p + suffix for p in data.get("prerequisites", [])]
+        data["study"] = [s + suffix if s.startswith("playbooks/") else s for s in data.get("study", [])]
+        data["questions"] = [
+            dict(q, cite=q["cite"].replace("#", suffix + "#", 1)) if q["cite"].startswith("playbooks/") else q
+            for q in data["questions"]
+        ]
+    return data
+
+
+def _write(path: Path, folder: str, data: dict) -> None:
+    path.write_text(schema_comment(folder) + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
 
 
 def _nav_with_all_articles(target: Path, slugs: list[str], factor: int) -> None:
@@ -80,15 +99,16 @@ def make_quiz_project(root: Path, target: Path, questions: int) -> int:
     shutil.copytree(root, target, ignore=COPY_IGNORE)
     shutil.copytree(root / "glossary", target / "glossary")
     shutil.copytree(root / "playbooks", target / "playbooks")
-    (target / "quizzes").mkdir()
+    shutil.copytree(root / "quizzes", target / "quizzes")  # playbooks link to the originals
     modules = _ids(root / "quizzes")
-    count, copy = 0, 0
+    count = sum(len(yaml.safe_load(p.read_text(encoding="utf-8"))["questions"]) for p in (root / "quizzes").glob("*.yml"))
+    copy = 0
     while count < questions:
         copy += 1
         for module in modules:
-            text = (root / "quizzes" / f"{module}.yml").read_text(encoding="utf-8")
-            for other in modules:
-                text = re.sub(rf"(?<![\w-]){re.escape(other)}(?![\w-])", f"{other}-q{copy}", text)
-            (target / "quizzes" / f"{module}-q{copy}.yml").write_text(text, encoding="utf-8")
-            count += text.count("\n  - id: ")
+            data = yaml.safe_load((root / "quizzes" / f"{module}.yml").read_text(encoding="utf-8"))
+            data = dict(_renamed("quizzes", data, f"-q{copy}"), study=[])
+            data["questions"] = [dict(q, cite=q["cite"].replace(f"-q{copy}#", "#")) for q in data["questions"]]
+            _write(target / "quizzes" / f"{module}-q{copy}.yml", "quizzes", data)
+            count += len(data["questions"])
     return count

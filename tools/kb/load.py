@@ -32,6 +32,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 Path = tuple[Any, ...]
 
+# First characters of plain scalars that YAML may resolve to something other than text.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfFyYoO<=")
+_MAYBE_SPECIAL = re.compile(
+    r"[-+]?[0-9.]|~$|<<$|=$|(null|Null|NULL|true|True|TRUE|false|False|FALSE|yes|Yes|YES|no|No|NO"
+    r"|on|On|ON|off|Off|OFF|y|Y|n|N)$"
+)
 _COLLECTION_TAGS = (None, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
@@ -113,60 +119,73 @@ class _EventReader:
         self.problems: list[Diagnostic] = []
 
     def read(self, at: Path, depth: int) -> Any:
+        # The hot loop of `kb check` (one call per YAML node): checks are ordered
+        # by how common each event is, and positions are kept as plain tuples.
         event = self.loader.get_event()
         self.nodes += 1
-        line, col = _mark(event.start_mark)
+        mark = event.start_mark
+        position = (mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self.located.values[at] = position
+            return self._scalar(event)
         if self.nodes > MAX_NODES:
-            raise _Stop(error(self.path, line, col, "too-many-nodes",
-                              f"more than {MAX_NODES} YAML nodes: split the file"))
+            raise _Stop(error(self.path, *position, "too-many-nodes", f"more than {MAX_NODES} YAML nodes: split the file"))
         if depth > MAX_DEPTH:
-            raise _Stop(error(self.path, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"))
-        if isinstance(event, yaml.AliasEvent):
-            raise _Stop(error(self.path, line, col, "yaml-alias",
+            raise _Stop(error(self.path, *position, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"))
+        if kind is yaml.AliasEvent:
+            raise _Stop(error(self.path, *position, "yaml-alias",
                               f"alias '*{event.anchor}' is not allowed: content files may not use anchors "
                               "and aliases; write the value out"))
-        self.located.values[at] = (line, col)
-        tag = getattr(event, "tag", None)
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)) and tag not in _COLLECTION_TAGS:
-            raise _Stop(error(self.path, line, col, "yaml-syntax", f"tag '{tag}' is not allowed in content files"))
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
-        if isinstance(event, yaml.SequenceStartEvent):
-            items = []
-            while not self.loader.check_event(yaml.SequenceEndEvent):
+        self.located.values[at] = position
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            if event.tag not in _COLLECTION_TAGS:
+                raise _Stop(error(self.path, *position, "yaml-syntax", f"tag '{event.tag}' is not allowed in content files"))
+        if kind is yaml.MappingStartEvent:
+            return self._mapping(at, depth)
+        if kind is yaml.SequenceStartEvent:
+            items: list[Any] = []
+            check = self.loader.check_event
+            while not check(yaml.SequenceEndEvent):
                 items.append(self.read(at + (len(items),), depth + 1))
             self.loader.get_event()
             return items
-        if isinstance(event, yaml.MappingStartEvent):
-            return self._mapping(at, depth)
-        raise _Stop(error(self.path, line, col, "yaml-syntax", f"unexpected {type(event).__name__}"))
+        raise _Stop(error(self.path, *position, "yaml-syntax", f"unexpected {kind.__name__}"))
 
     def _mapping(self, at: Path, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        while not self.loader.check_event(yaml.MappingEndEvent):
-            key_event = self.loader.peek_event()
-            key_pos = _mark(key_event.start_mark)
-            if not isinstance(key_event, yaml.ScalarEvent):
+        loader, keys = self.loader, self.located.keys
+        while True:
+            key_event = loader.get_event()
+            kind = type(key_event)
+            if kind is yaml.MappingEndEvent:
+                return result
+            mark = key_event.start_mark
+            key_pos = (mark.line + 1, mark.column + 1)
+            if kind is not yaml.ScalarEvent:
                 raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
-            self.loader.get_event()
             key = self._scalar(key_event)
-            if isinstance(key, (dict, list)) or key is None:
+            if key is None:
                 raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
+            path = at + (key,)
             if key in result:
-                first = self.located.keys[at + (key,)]
+                first = keys[path]
                 self.problems.append(
                     error(self.path, *key_pos, "duplicate-key",
                           f"duplicate key '{key}' (first defined on line {first[0]}): remove one of them")
                 )
                 self.read(at + ("<duplicate>", key), depth + 1)  # consume and ignore the second value
                 continue
-            self.located.keys[at + (key,)] = key_pos
-            result[key] = self.read(at + (key,), depth + 1)
-        self.loader.get_event()
-        return result
+            keys[path] = key_pos
+            result[key] = self.read(path, depth + 1)
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
         tag = event.tag
+        value = event.value
+        # Fast path (most content is text): quoted and block scalars are strings,
+        # and so is a plain scalar that cannot start a number, date, bool or null.
+        if tag is None and (event.style or (value and (value[0] not in _MAYBE_NOT_TEXT or not _MAYBE_SPECIAL.match(value)))):
+            return unicodedata.normalize("NFC", value) if not value.isascii() else value
         if tag is None or tag == "!":
             tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)

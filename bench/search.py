@@ -1,0 +1,65 @@
+"""`make bench-search`: search speed and size on the built site.
+
+Per language: the worker file (index + stemmer + code) raw and gzip-compressed,
+and query times in headless Chromium for the committed query set, each query
+run several times through the real worker (message round trip included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from search_helpers import run_queries  # noqa: E402
+
+LANGUAGES = ("lt", "it", "pl", "fi")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--site", default=str(ROOT / "site"), help="built site (make build)")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    site = Path(args.site)
+    queries = yaml.safe_load((ROOT / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    from playwright.sync_api import sync_playwright
+
+    print("| language | worker KB | gzip KB | queries | median ms | p95 ms | max ms |")
+    print("|---|---|---|---|---|---|---|")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        for lang in LANGUAGES:
+            worker = (site / "assets" / "kb" / f"search-{lang}.js").read_bytes()
+            texts = [case["q"] for case in queries[lang]]
+            # Typing produces every prefix of the query; measure those too.
+            typed = [q[:n] for q in texts for n in range(3, len(q) + 1)]
+            times = [r["ms"] for _ in range(args.repeat) for r in run_queries(page, url, lang, texts + typed)]
+            times.sort()
+            p95 = times[int(len(times) * 0.95) - 1]
+            print(f"| {lang} | {len(worker) / 1024:.0f} | {len(gzip.compress(worker, 9)) / 1024:.0f} | {len(times)} "
+                  f"| {statistics.median(times):.1f} | {p95:.1f} | {max(times):.1f} |")
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
