@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: serve build check test chromium node schemas export offline bench bench-search clean
+.PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and
 
 bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromium (after make build)
 	$(BIN)/python bench/search.py --site site
+
+bench-serve: $(STAMP)  ## seconds from saving a YAML file to the change served by `mkdocs serve`
+	$(BIN)/python bench/serve.py
 
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports

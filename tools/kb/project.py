@@ -7,6 +7,7 @@ load, and everything `validate` finds across files, ends up in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -52,6 +53,7 @@ class Project:
     quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
+    article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def article(self, slug: str, lang: str) -> ArticlePage | None:
@@ -125,6 +127,12 @@ def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loa
     return items
 
 
+def _reading_order(root: Path) -> list[str]:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8") if config.is_file() else ""
+    return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
+
+
 def load_project(root: Path) -> Project:
     from .validate import validate  # validate imports Project
 
@@ -133,6 +141,7 @@ def load_project(root: Path) -> Project:
     project.ui, problems = load_ui_strings(root)
     project.diagnostics += problems
     _load_articles(project)
+    project.article_order = _reading_order(root)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
     project.quizzes = _load_folder(project, QUIZ_DIR, QuizModule)

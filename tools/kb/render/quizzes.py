@@ -85,7 +85,8 @@ def accepted_answers(module: QuizModule, lang: str) -> dict[str, list[str]]:
 def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
     ui = project.ui[lang]
     here = quiz_url(lang, module.id)
-    out = [f"# {md_text(module.title[lang])}", "", md_text(module.intro[lang]), "",
+    out = ["---", "quiz:", "  enabled: true", "---", "",
+           f"# {md_text(module.title[lang])}", "", md_text(module.intro[lang]), "",
            f'<p class="kb-quiz-meta">{html.escape(ui["minutes_label"].format(n=module.minutes))} · '
            f'{html.escape(ui["pass_mark_label"].format(**{"pass": module.pass_mark}))}</p>', "",
            f"**{md_text(ui['objectives_label'])}**", ""]

@@ -3,6 +3,9 @@
 Works on the rendered HTML of a page: text inside headings, code, links,
 quizzes and the build's own notes is left alone. Any inflected form listed
 for a term matches (Lithuanian `išlaikymo` finds the term `išlaikymas`).
+
+Matching looks words up in a table of forms (by their first word), so its
+cost grows with the text, not with the size of the glossary.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from .links import relative
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
+_WORD = re.compile(r"\w+")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
 # Inside these, text is never annotated.
 _SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "abbr", "script", "style", "button",
@@ -27,28 +31,49 @@ _SKIP_CLASSES = ("quiz", "kb-source", "admonition", "md-source-file", "headerlin
 
 @dataclass(frozen=True)
 class Matcher:
-    pattern: re.Pattern[str]
-    form_to_term: dict[str, str]
+    # first word → [(all words of the form, term ID)], longest forms first
+    by_first_word: dict[str, list[tuple[tuple[str, ...], str]]]
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term ID) of every form in a text, longest match first, no overlaps."""
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        found, index = [], 0
+        while index < len(words):
+            for form, term_id in self.by_first_word.get(words[index][2], ()):
+                end = index + len(form)
+                if end <= len(words) and all(words[index + k][2] == form[k] for k in range(1, len(form))):
+                    found.append((words[index][0], words[end - 1][1], term_id))
+                    index = end
+                    break
+            else:
+                index += 1
+        return found
 
 
 @lru_cache(maxsize=16)
 def _compile(forms: tuple[tuple[str, str], ...]) -> Matcher:
-    form_to_term: dict[str, str] = {}
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    seen: set[tuple[str, ...]] = set()
     for form, term_id in forms:
-        form_to_term.setdefault(" ".join(form.lower().split()), term_id)
-    alternatives = sorted(form_to_term, key=lambda f: (-len(f), f))
-    body = "|".join(r"\s+".join(re.escape(word) for word in form.split()) for form in alternatives)
-    pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
-    return Matcher(pattern, form_to_term)
+        words = tuple(w.lower() for w in _WORD.findall(form))
+        if words and words not in seen:  # the first term listing a form keeps it
+            seen.add(words)
+            table.setdefault(words[0], []).append((words, term_id))
+    for entries in table.values():
+        entries.sort(key=lambda entry: -len(entry[0]))
+    return Matcher(table)
 
 
 def matcher_for(project: Project, lang: str) -> Matcher | None:
-    forms = tuple(
-        (form, term_id)
-        for term_id, loaded in sorted(project.terms.items())
-        for form in loaded.item.all_forms(lang)
-    )
-    return _compile(forms) if forms else None
+    cache = project.__dict__.setdefault("_tooltip_matchers", {})
+    if lang not in cache:
+        forms = tuple(
+            (form, term_id)
+            for term_id, loaded in sorted(project.terms.items())
+            for form in loaded.item.all_forms(lang)
+        )
+        cache[lang] = _compile(forms) if forms else None
+    return cache[lang]
 
 
 def _skips(tag: str) -> bool:
@@ -92,15 +117,17 @@ def add_tooltips(page_html: str, project: Project, lang: str, page_url: str) -> 
 
 
 def _annotate_text(text: str, matcher: Matcher, project: Project, lang: str, page_url: str, seen: set[str]) -> str:
-    def replace(match: re.Match[str]) -> str:
-        found = match.group(0)
-        term_id = matcher.form_to_term.get(" ".join(html.unescape(found).lower().split()))
-        if term_id is None or term_id in seen:
-            return found
+    if "&" in text:  # entity-escaped text is rare in prose; matching it would shift positions
+        return text
+    pieces, last = [], 0
+    for start, end, term_id in matcher.find(text):
+        if term_id in seen:
+            continue
         seen.add(term_id)
         term = project.terms[term_id].item
         href = relative(glossary_url(lang, term_id), page_url)
         title = html.escape(f"{term.term[lang]}: {term.definition[lang]}", quote=True)
-        return (f'<a class="kb-term" href="{href}" title="{title}" data-term="{term_id}">{found}</a>')
-
-    return matcher.pattern.sub(replace, text)
+        pieces += [text[last:start], f'<a class="kb-term" href="{href}" title="{title}" data-term="{term_id}">',
+                   text[start:end], "</a>"]
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text

@@ -15,17 +15,26 @@ EXPORTS_DIR = "exports"
 
 
 def module_order(project: Project) -> list[QuizModule]:
-    """Modules with prerequisites first; otherwise in file order (stable)."""
-    remaining = {mid: loaded.item for mid, loaded in sorted(project.quizzes.items())}
-    ordered: list[QuizModule] = []
-    while remaining:
-        ready = [m for m in remaining.values() if all(p not in remaining for p in m.prerequisites)]
-        if not ready:  # a cycle (reported by validation): keep going deterministically
-            ready = [next(iter(remaining.values()))]
-        for module in ready[:1]:
-            ordered.append(module)
-            del remaining[module.id]
-    return ordered
+    """Prerequisites first; among modules of the same depth, the order of their
+    reading (articles in the site's reading order, then playbooks), then ID."""
+    modules = {mid: loaded.item for mid, loaded in project.quizzes.items()}
+    depth: dict[str, int] = {}
+
+    def depth_of(mid: str, seen: tuple[str, ...] = ()) -> int:
+        if mid not in depth:
+            prerequisites = [p for p in modules[mid].prerequisites if p in modules and p not in seen]
+            depth[mid] = 1 + max((depth_of(p, seen + (mid,)) for p in prerequisites), default=-1)
+        return depth[mid]
+
+    reading = {slug: index for index, slug in enumerate(project.article_order)}
+
+    def first_reading(module: QuizModule) -> tuple[int, int]:
+        for item in module.study:
+            kind, _, name = item.partition("/")
+            return (0, reading.get(name, len(reading))) if kind == "articles" else (1, 0)
+        return (2, 0)
+
+    return sorted(modules.values(), key=lambda m: (depth_of(m.id), first_reading(m), m.id))
 
 
 def export_names(lang: str) -> dict[str, str]:
@@ -72,21 +81,23 @@ def trainers_markdown(project: Project, lang: str) -> str:
     here = page_url(lang, "trainers/index")
     out = [f"# {md_text(ui['trainers'])}", "", md_text(ui["trainers_intro"]), "",
            f"## {md_text(ui['all_modules'])} {{#modules}}", ""]
-    header = [ui["col_module"], ui["col_objectives"], ui["col_questions"], ui["col_minutes"], ui["col_pass_mark"],
-              ui["col_audience"], ui["col_prerequisites"], ui["col_assign"], ui["col_print"]]
+    header = [ui["col_module"], ui["col_objectives"], ui["col_questions"], ui["col_assign"], ui["col_print"]]
     out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
     for module in module_order(project):
         href = relative(quiz_url(lang, module.id), here)
-        objectives = "<br>".join(md_text(o[lang]) for o in module.objectives)
-        prerequisites = ", ".join(md_text(project.quizzes[p].item.title[lang]) for p in module.prerequisites
-                                  if p in project.quizzes) or "—"
+        objectives = "<ul>" + "".join(f"<li>{html.escape(o[lang])}</li>" for o in module.objectives) + "</ul>"
+        prerequisites = ", ".join(project.quizzes[p].item.title[lang] for p in module.prerequisites if p in project.quizzes)
+        details = [
+            f"{len(module.questions)} · {module.minutes} min · {module.pass_mark}%",
+            f"{ui['col_audience']}: {ui['role_' + module.audience.replace('-', '_')]}",
+        ]
+        if prerequisites:
+            details.append(f"{ui['col_prerequisites']}: {prerequisites}")
         copy = (f'<button class="md-button kb-assign" type="button" data-kb-link="{attr(href)}" '
                 f'title="{attr(ui["copy_link"])}">{html.escape(ui["copy_link"])}</button>')
         prints = (link(relative(quiz_url(lang, module.id, "sheet"), here), ui["question_sheet"]) + "<br>"
                   + link(relative(quiz_url(lang, module.id, "key"), here), ui["answer_key"]))
-        cells = [link(href, module.title[lang]), objectives, str(len(module.questions)), f"{module.minutes} min",
-                 f"{module.pass_mark}%", md_text(ui["role_" + module.audience.replace("-", "_")]), prerequisites,
-                 copy, prints]
+        cells = [link(href, module.title[lang]), objectives, "<br>".join(html.escape(d) for d in details), copy, prints]
         out.append("| " + " | ".join(cells) + " |")
     names = export_names(lang)
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",

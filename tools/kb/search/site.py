@@ -71,9 +71,8 @@ class SearchCollector:
             return " ".join(term.item.all_forms(lang)) if term else ""
         if matcher is None:
             return ""
-        found = dict.fromkeys(matcher.form_to_term.get(" ".join(m.group(0).lower().split()))
-                              for m in matcher.pattern.finditer(text))
-        return " ".join(form for tid in found if tid for form in project.terms[tid].item.all_forms(lang))
+        found = dict.fromkeys(term_id for _, _, term_id in matcher.find(text))
+        return " ".join(form for tid in found for form in project.terms[tid].item.all_forms(lang))
 
     def write_workers(self, site_dir: Path) -> list[str]:
         """Write the worker of every language collected and not yet written."""
