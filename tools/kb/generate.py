@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .languages import LANGUAGES
+from .playbook import CATEGORIES
 from .project import DOCS_DIR, Project
 from .render.glossary import glossary_markdown
 from .export.gift import gift_document
@@ -85,7 +86,13 @@ def write_generated_pages(project: Project) -> list[str]:
 def generated_nav(project: Project, folder: str) -> list[str]:
     """Nav entries (paths inside docs/<lang>/) of a generated section, index first."""
     if folder == "playbooks":
-        return ["playbooks/index.md"] + [f"playbooks/{book_id}.md" for book_id in sorted(project.playbooks)]
+        # Grouped by situation, so a pruned nav carries one group, not every playbook.
+        groups = []
+        for category in CATEGORIES:
+            ids = sorted(b for b, loaded in project.playbooks.items() if loaded.item.category == category)
+            if ids:
+                groups.append({category.capitalize(): [f"playbooks/{b}.md" for b in ids]})
+        return ["playbooks/index.md", *groups]
     if folder == "quizzes":
         return [f"quizzes/{module.id}.md" for module in module_order(project)]
     return [f"{folder}/index.md"]
