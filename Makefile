@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve clean
+.PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,13 @@ bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromi
 
 bench-serve: $(STAMP)  ## seconds from saving a YAML file to the change served by `mkdocs serve`
 	$(BIN)/python bench/serve.py
+
+bench/node_modules/.installed: bench/package.json bench/package-lock.json | node
+	cd bench && npm ci --no-audit --no-fund --silent
+	touch $@
+
+bench-lighthouse: $(STAMP) chromium bench/node_modules/.installed  ## Lighthouse on the main page types (after make build)
+	$(BIN)/python bench/lighthouse.py --site site
 
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports

@@ -51,3 +51,24 @@ def test_search_box_shows_results_and_opens_the_section(page, site_url):
     page.wait_for_url("**/pl/**")
     assert "/pl/" in page.url and "h=" in page.url
     assert page.locator("article mark").count() > 0  # highlighted on the target page
+
+
+SENTENCES = {
+    "lt": "Klientas skambina norėdamas atsisakyti paslaugų; islaikymo programos, kuponų, SKUNDO LAIŠKAS, 5%–25%.",
+    "it": "Il cliente chiama per la disdetta; fedelta, fedeltà, rimborsi, Reparto Fidelizzazione, 96%.",
+    "pl": "Klient składa reklamację listowną; lojalnosc, lojalność, zwrot pieniędzy, KARTA STEMPELKOWA.",
+    "fi": "Asiakas haluaa irtisanoa palvelun; sailyttaminen, säilyttämistä, valituskirjeeseen, LEIMAKORTTI.",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_browser_worker_normalises_like_python(page, site_url, lang):
+    """The built worker, loaded in Chromium, gives the same keys as the Python side."""
+    from kb.search.normalize import query_keys
+
+    page.goto(f"{site_url}/{url_prefix(lang)}")
+    page.add_script_tag(url=f"{site_url}/assets/kb/search-{lang}.js")
+    vocabulary = page.evaluate("KB_SEARCH_INDEX.vocab")
+    words = page.evaluate("KB_SEARCH_INDEX.docs.map(d => d[1] + ' ' + d[2]).join(' ')")
+    for text in (SENTENCES[lang], words):
+        assert page.evaluate("t => kbSearch.queryKeys(t)", text) == query_keys(text, lang, vocabulary)

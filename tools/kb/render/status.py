@@ -46,12 +46,19 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
             cells.append(f"**{label}**" if status == "outdated" else label)
         out.append("| " + " | ".join(cells + ["—", "—"]) + " |")
 
-    for loaded in sorted(project.terms.values(), key=lambda l: sort_key(l.item.term[lang], lang)):
-        term, review = loaded.item, loaded.item.review
+    # Playbooks, quiz modules and terms hold all four languages in one reviewed file:
+    # each language column shows the item's name in that language.
+    items = [(b.item.title, "kind_playbook", page_url(lang, f"playbooks/{b.item.id}"), b.item.review)
+             for b in project.playbooks.values()]
+    items += [(q.item.title, "kind_quiz", page_url(lang, f"quizzes/{q.item.id}"), q.item.review)
+              for q in project.quizzes.values()]
+    items += [(t.item.term, "kind_term", glossary_url(lang, t.item.id), t.item.review) for t in project.terms.values()]
+    order = {"kind_playbook": 0, "kind_quiz": 1, "kind_term": 2}
+    for names, kind, url, review in sorted(items, key=lambda i: (order[i[1]], sort_key(i[0][lang], lang))):
         due = review.due.isoformat()
         if review.overdue(today):
             due += f" **{md_text(ui['overdue'])}**"
-        cells = [link(relative(glossary_url(lang, term.id), here), term.term[lang]), md_text(ui["kind_term"])]
-        cells += [md_text(term.term[code]) for code in LANGUAGES]
+        cells = [link(relative(url, here), names[lang]), md_text(ui[kind])]
+        cells += [md_text(names[code]) for code in LANGUAGES]
         out.append("| " + " | ".join(cells + [review.last_reviewed.isoformat(), due]) + " |")
     return "\n".join(out) + "\n"
