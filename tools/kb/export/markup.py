@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from functools import lru_cache
 
 import markdown
 
@@ -10,8 +12,15 @@ import markdown
 _converter = markdown.Markdown(output_format="xhtml")
 
 
+# Characters that can start Markdown inline syntax; text without them is plain.
+_MARKUP = re.compile(r"[*_`\[\]<>&\\!]|  \n|^\s*[-+#>\d]", re.M)
+
+
+@lru_cache(maxsize=65536)
 def inline_html(text: str) -> str:
     """One paragraph of Markdown as inline XHTML (no wrapping <p>)."""
+    if not _MARKUP.search(text):
+        return " ".join(text.split())
     rendered = _converter.reset().convert(html.escape(text, quote=False)).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]

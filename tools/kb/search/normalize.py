@@ -19,6 +19,7 @@ TOKEN = re.compile(r"[^\W_]+")
 ALGORITHMS = {"lt": "lithuanian", "it": "italian", "pl": "polish", "fi": "finnish"}
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Remove diacritics: š→s, ą→a, ä→a, à→a; ł has no decomposition, so l."""
     decomposed = unicodedata.normalize("NFD", text)
