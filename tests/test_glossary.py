@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
+
+from golden_files import assert_matches_golden
 
 from kb.collation import sort_key
 from kb.languages import LANGUAGES
 from kb.project import load_project
 from kb.render.glossary import glossary_markdown
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +29,7 @@ def test_real_content_is_clean(project):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_page_matches_golden(project, lang):
     actual = glossary_markdown(project, lang)
-    golden = GOLDEN / f"glossary.{lang}.md"
-    if UPDATE:
-        golden.parent.mkdir(exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"glossary.{lang}.md", actual)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
+
+from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
 from kb.project import load_project
 from kb.render.playbooks import fill, playbook_markdown
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
 REQUIRED = {"cancellation-call", "complaint-call", "complaint-letter", "loyalty-enrolment", "problem-resolution",
             "proactive-communication", "positive-feedback-reply"}
 
@@ -34,10 +32,7 @@ def test_seven_playbooks_every_step_cited(project):
 def test_playbook_page_matches_golden(project, lang, monkeypatch):
     monkeypatch.setenv("KB_TODAY", "2026-11-23")
     actual = playbook_markdown(project, project.playbooks["cancellation-call"].item, lang)
-    golden = GOLDEN / f"playbook.cancellation-call.{lang}.md"
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"playbook.cancellation-call.{lang}.md", actual)
 
 
 def test_unset_company_value_asks_the_team_lead(project):

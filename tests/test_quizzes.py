@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 
 import pytest
+
+from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
 from kb.project import load_project
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +28,7 @@ def test_six_modules_of_eight_questions_in_four_languages(project):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compiled_quiz_page_matches_golden(project, lang):
     actual = quiz_page_markdown(project, project.quizzes["retention-basics"].item, lang)
-    golden = GOLDEN / f"quiz.retention-basics.{lang}.md"
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8")
-    assert actual == golden.read_text(encoding="utf-8")
+    assert_matches_golden(f"quiz.retention-basics.{lang}.md", actual)
 
 
 def test_question_sheet_hides_answers_and_key_shows_them(project):

@@ -97,6 +97,25 @@ def _check_defects(page: ArticlePage, text: str) -> list[Diagnostic]:
     ]
 
 
+def _duplicate_ids(loaded: Loaded, field: str, ids: list[str], what: str) -> list[Diagnostic]:
+    """Step or question IDs must be unique within their file (they are anchors)."""
+    problems, seen = [], {}
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            problems.append(error(loaded.path, *loaded.located.where((field, index, "id"), True), "duplicate-id",
+                                  f"{what} ID '{item_id}' is also used by {what} {seen[item_id] + 1}"))
+        seen.setdefault(item_id, index)
+    return problems
+
+
+def _check_review(loaded: Loaded) -> list[Diagnostic]:
+    review = loaded.item.review
+    if not review.overdue(today()):
+        return []
+    return [warning(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "review-overdue",
+                    f"review was due on {review.due.isoformat()}")]
+
+
 def _check_citation(project: Project, path: str, at: tuple[int, int], citation: str) -> list[Diagnostic]:
     slug, _, section = citation.partition("#")
     problems = []
@@ -121,9 +140,7 @@ def _check_terms(project: Project) -> list[Diagnostic]:
                 problems.append(error(loaded.path, *at, "invalid-value", "a term cannot be related to itself"))
             elif ref not in project.terms:
                 problems.append(error(loaded.path, *at, "unknown-reference", f"related term '{ref}' does not exist"))
-        if term.review.overdue(today()):
-            problems.append(warning(loaded.path, *loaded.located.where(("review", "last_reviewed"), True),
-                                    "review-overdue", f"review was due on {term.review.due.isoformat()}"))
+        problems += _check_review(loaded)
     return problems
 
 
@@ -154,12 +171,8 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
     keys = CompanySettings.keys()
     for loaded in project.playbooks.values():
         book, where = loaded.item, loaded.located.where
-        seen: dict[str, int] = {}
+        problems += _duplicate_ids(loaded, "steps", [step.id for step in book.steps], "step")
         for index, step in enumerate(book.steps):
-            if step.id in seen:
-                problems.append(error(loaded.path, *where(("steps", index, "id"), True), "duplicate-id",
-                                      f"step ID '{step.id}' is also used by step {seen[step.id] + 1}"))
-            seen.setdefault(step.id, index)
             problems += _check_citation(project, loaded.path, where(("steps", index, "cite"), True), step.cite)
         for index, offer in enumerate(book.offers):
             problems += _check_citation(project, loaded.path, where(("offers", index, "cite"), True), offer.cite)
@@ -176,9 +189,7 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
         problems += _check_citation(project, loaded.path, where(("follow_up", "cite"), True), book.follow_up.cite)
         problems += _check_refs(loaded, book.terms, "terms", project.terms, "glossary term")
         problems += _check_placeholders(project, loaded, used)
-        if book.review.overdue(today()):
-            problems.append(warning(loaded.path, *where(("review", "last_reviewed"), True), "review-overdue",
-                                    f"review was due on {book.review.due.isoformat()}"))
+        problems += _check_review(loaded)
     if project.company is not None:
         for key in sorted(used):
             if project.company.item.value(key) is None:
@@ -247,12 +258,8 @@ def _check_quizzes(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     for loaded in project.quizzes.values():
         module, where = loaded.item, loaded.located.where
-        seen: dict[str, int] = {}
+        problems += _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
         for index, question in enumerate(module.questions):
-            if question.id in seen:
-                problems.append(error(loaded.path, *where(("questions", index, "id"), True), "duplicate-id",
-                                      f"question ID '{question.id}' is also used by question {seen[question.id] + 1}"))
-            seen.setdefault(question.id, index)
             problems += _check_question(project, loaded, index, question)
         problems += _check_refs(loaded, module.prerequisites, "prerequisites", project.quizzes, "quiz module")
         for index, item in enumerate(module.study):
@@ -263,9 +270,7 @@ def _check_quizzes(project: Project) -> list[Diagnostic]:
                                       f"'{item}' does not exist"))
         if module.id in module.prerequisites:
             problems.append(error(loaded.path, *where(("prerequisites",)), "invalid-value", "a module cannot require itself"))
-        if module.review.overdue(today()):
-            problems.append(warning(loaded.path, *where(("review", "last_reviewed"), True), "review-overdue",
-                                    f"review was due on {module.review.due.isoformat()}"))
+        problems += _check_review(loaded)
     for loaded in project.playbooks.values():
         quiz = loaded.item.quiz
         if quiz is not None and quiz not in project.quizzes:
