@@ -23,7 +23,9 @@ def glossary_markdown(project: Project, lang: str) -> str:
     terms = sorted((loaded.item for loaded in project.terms.values()), key=lambda t: sort_key(t.term[lang], lang))
     groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: letter_of(t.term[lang][0], lang))]
 
-    out = [f"# {md_text(ui['glossary'])}", "", md_text(ui["glossary_intro"]), ""]
+    # The letter index is the page's table of contents; a second one listing every
+    # term doubled the page's DOM and main-thread work on phones.
+    out = ["---", "hide:", "  - toc", "---", "", f"# {md_text(ui['glossary'])}", "", md_text(ui["glossary_intro"]), ""]
     letters = " ".join(f'<a href="#letter-{letter}">{letter.upper()}</a>' for letter, _ in groups)
     out += [f'<nav class="kb-letters" aria-label="{md_text(ui["letter_index"])}">{letters}</nav>', ""]
     for letter, items in groups:
