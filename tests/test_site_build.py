@@ -113,3 +113,13 @@ def test_home_pages_lead_to_articles(built_site):
         assert html.count('class="grid cards"') == 1
         for slug in ARTICLES:
             assert f"articles/{slug}/" in html, f"{lang} home does not link {slug}"
+
+
+def test_quiz_assets_are_shared_files_and_other_pages_carry_none(built_site):
+    quiz = (built_site / "pl" / "quizzes" / "retention-basics" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../../assets/kb/mkdocs-quiz.css"' in quiz and 'src="../../../assets/kb/mkdocs-quiz.js"' in quiz
+    assert (built_site / "assets" / "kb" / "mkdocs-quiz.js").stat().st_size > 10_000
+    article = (built_site / "pl" / "articles" / "retention-programs" / "index.html").read_text(encoding="utf-8")
+    assert "mkdocs-quiz" not in article and "quizTracker" not in article
+    for page in (quiz, article):
+        assert len(page.encode("utf-8")) < 60_000

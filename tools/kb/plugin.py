@@ -20,6 +20,7 @@ from .diagnostics import Severity, has_failures, render
 from .generate import generated_nav, write_generated_pages
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .project import Project, load_project
+from .quiz_assets import link_shared_assets, write_shared_assets
 from .render.article_notes import annotate
 from .render.accessibility import fix_accessibility
 from .render.links import use_directory_urls
@@ -115,11 +116,13 @@ class KnowledgeBasePlugin(BasePlugin):
         # re-route language links; mkdocs-static-i18n's links already point at the
         # same page in the other language, and those fetches only produce 404s.
         output = fix_accessibility(_ALTERNATE_LINK.sub("", output))
+        output = link_shared_assets(output, page.url)
         lang = page.file.src_uri.split("/")[0]
         return point_material_at_worker(output, lang) if lang in LANGUAGES else output
 
     def _write_search_workers(self, config: MkDocsConfig) -> None:
         self.search.write_workers(Path(config.site_dir))
+        write_shared_assets(Path(config.site_dir))
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the search indexes
     def _replace_material_index(self, config: MkDocsConfig) -> None:
