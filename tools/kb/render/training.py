@@ -103,5 +103,5 @@ def trainers_markdown(project: Project, lang: str) -> str:
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",
             f"- [{names['qti']}](../{EXPORTS_DIR}/{names['qti']})",
             f"- [{names['gift']}](../{EXPORTS_DIR}/{names['gift']})", "",
-            f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]).replace("\\|", "|"), ""]
+            f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]), ""]
     return "\n".join(out)
