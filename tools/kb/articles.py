@@ -62,6 +62,7 @@ class ArticlePage:
     sections: list[Section]
     located: Located
     front_matter_lines: int
+    text: str  # the whole file, as read (for checks on the raw text)
 
     @property
     def slug(self) -> str:
@@ -176,4 +177,4 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
     problems += section_problems
     if meta is None:
         return None, problems
-    return ArticlePage(path, lang, meta, title, sections, located, offset), problems
+    return ArticlePage(path, lang, meta, title, sections, located, offset, text), problems

@@ -104,9 +104,6 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
-        if not lang:
-            parts = page.file.src_uri.split("/")
-            lang, folder, name = (parts[0], "", "index") if parts[0] in LANGUAGES else ("", "", "")
         if lang and self.project is not None and page.content:
             self.search.add_page(self.project, lang, folder, name, page.url, page.content)
         return context
@@ -186,8 +183,8 @@ def expand_nav(nav, project):  # type: ignore[no-untyped-def]
 
 
 def _page_kind(page: Page) -> tuple[str, str, str]:
-    """(language, folder, file stem) of a page under docs/<lang>/<folder>/."""
+    """(language, folder, file stem) of a page at docs/<lang>/[<folder>/]<file>.md; folder "" at the top."""
     parts = page.file.src_uri.split("/")
-    if len(parts) == 3 and parts[0] in LANGUAGES:
-        return parts[0], parts[1], Path(parts[2]).stem
-    return "", "", ""
+    if parts[0] not in LANGUAGES or len(parts) not in (2, 3):
+        return "", "", ""
+    return parts[0], parts[1] if len(parts) == 3 else "", Path(parts[-1]).stem

@@ -14,8 +14,7 @@ import sys
 from pathlib import Path
 
 
-def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, ...] = (),
-               offline: bool = False) -> int:
+def build_site(root: Path, site_dir: Path | None = None, offline: bool = False) -> int:
     site = (site_dir or root / "site").resolve()
     staging = site.with_name(f".{site.name}.staging")
     previous = site.with_name(f".{site.name}.previous")
@@ -27,7 +26,7 @@ def build_site(root: Path, site_dir: Path | None = None, extra_args: tuple[str, 
     if offline:
         env.update(KB_OFFLINE="true", KB_DIRECTORY_URLS="false")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging), *extra_args]
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)]
     # No --quiet: it silences warnings before strict mode can count them.
     result = subprocess.run(command, cwd=root, env=env)
     if result.returncode != 0:

@@ -283,8 +283,7 @@ def validate(project: Project) -> list[Diagnostic]:
     problems = _check_article_set(project)
     for page in project.articles.values():
         problems += _check_translation(project, page)
-        text = (project.root / page.path).read_text(encoding="utf-8-sig")
-        problems += _check_defects(page, text)
+        problems += _check_defects(page, page.text)
     problems += _check_terms(project)
     problems += _check_playbooks(project)
     problems += _check_quizzes(project)

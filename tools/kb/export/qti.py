@@ -25,7 +25,7 @@ def item_id(module: QuizModule, question: Question) -> str:
     return f"{module.id}.{question.id}"
 
 
-def _choice_item(module: QuizModule, q: Question, lang: str) -> str:
+def _choice_item(module: QuizModule, q: Question, lang: str) -> tuple[str, str, str, str]:
     options = q.options or []
     cardinality = "single" if q.type == "single" else "multiple"
     correct = "".join(f"<value>c{i}</value>" for i, o in enumerate(options) if o.correct)

@@ -16,8 +16,9 @@ from .snowball_js import stemmers_bundle
 WORKER_DIR = "assets/kb"
 _WORKER_TEMPLATE = Path(__file__).with_name("worker.js")
 _MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
-# Pages that are not worth finding: printouts and the maintainers' table.
-_EXCLUDED = ("status", "-sheet", "-key")
+# Pages that are not worth finding: the maintainers' table and quiz printouts.
+_EXCLUDED_FOLDERS = ("status",)
+_EXCLUDED_SUFFIXES = ("-sheet", "-key")
 _KINDS = {"articles": "article", "playbooks": "playbook", "glossary": "glossary", "quizzes": "quiz"}
 
 
@@ -36,7 +37,7 @@ class SearchCollector:
         self.written: set[str] = set()
 
     def add_page(self, project: Project, lang: str, folder: str, name: str, url: str, content: str) -> None:
-        if folder == "status" or any(name.endswith(suffix) for suffix in _EXCLUDED[1:]):
+        if folder in _EXCLUDED_FOLDERS or name.endswith(_EXCLUDED_SUFFIXES):
             return
         kind = _KINDS.get(folder, "page")
         if name == "index" and folder != "glossary":  # lists of playbooks or quizzes, home pages

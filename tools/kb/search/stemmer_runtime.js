@@ -83,6 +83,9 @@ class BaseStemmer {
     this.cursor -= s.length;
     return true;
   }
+  // find_among and find_among_b are near-copies on purpose: they mirror the two
+  // functions of basestemmer.py one to one, so the translated stemmers step
+  // exactly as the Python ones do. Merging them would break that mapping.
   find_among(v) {
     let i = 0, j = v.length;
     const c = this.cursor, l = this.limit;
