@@ -50,6 +50,8 @@ def test_search_box_shows_results_and_opens_the_section(page, site_url):
     first.locator("a").first.click()
     page.wait_for_url("**/pl/**")
     assert "/pl/" in page.url and "h=" in page.url
+    # Material highlights the words once the page has loaded, asynchronously.
+    page.locator("article mark").first.wait_for(state="attached", timeout=10000)
     assert page.locator("article mark").count() > 0  # highlighted on the target page
 
 
