@@ -77,9 +77,12 @@ def _write(path: Path, folder: str, data: dict) -> None:
 def _nav_with_all_articles(target: Path, slugs: list[str], factor: int) -> None:
     config = target / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    entries = "".join(f"      - articles/{slug}{'' if c == 1 else f'-x{c}'}.md\n"
-                      for c in range(1, factor + 1) for slug in slugs)
-    text = re.sub(r"  - Articles:\n(      - articles/[^\n]+\n)+", "  - Articles:\n" + entries, text)
+    # The hand-written nav of a grown knowledge base has sections: here, one
+    # per copy, so the sidebar of an article shows its own section only.
+    entries = "".join(f"      - articles/{slug}.md\n" for slug in slugs)
+    for copy in range(2, factor + 1):
+        entries += f"      - Set {copy}:\n" + "".join(f"          - articles/{slug}-x{copy}.md\n" for slug in slugs)
+    text = re.sub(r"  - Articles:\n(      - articles/[^\n]+\n)+", lambda _: "  - Articles:\n" + entries, text)
     config.write_text(text, encoding="utf-8")
 
 

@@ -23,6 +23,8 @@ from .render.status import status_markdown
 from .validate import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
+# Up to this many quiz modules are listed in the sidebar (see generated_nav).
+SIDEBAR_MODULE_LIMIT = 12
 GENERATED_DIRS: tuple[str, ...] = ("glossary", "status", "playbooks", "quizzes", "start", "trainers", EXPORTS_DIR)
 
 
@@ -94,5 +96,11 @@ def generated_nav(project: Project, folder: str) -> list[str]:
                 groups.append({category.capitalize(): [f"playbooks/{b}.md" for b in ids]})
         return ["playbooks/index.md", *groups]
     if folder == "quizzes":
-        return [f"quizzes/{module.id}.md" for module in module_order(project)]
+        modules = module_order(project)
+        if len(modules) > SIDEBAR_MODULE_LIMIT:
+            # A sidebar of dozens of modules is a wall of links, and every page of
+            # the section would carry it: the "Start here" path lists them all in
+            # order, with progress, and the trainers' page is the catalogue.
+            return []
+        return [f"quizzes/{module.id}.md" for module in modules]
     return [f"{folder}/index.md"]

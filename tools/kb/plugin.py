@@ -8,6 +8,7 @@ file has changed.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -17,7 +18,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from .diagnostics import Severity, has_failures, render
-from .generate import generated_nav, write_generated_pages
+from .generate import GENERATED_DIRS, generated_nav, write_generated_pages
+from .language_split import requested_languages, restrict_i18n_builds
 from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .project import Project, load_project
 from .quiz_assets import link_shared_assets, write_shared_assets
@@ -25,8 +27,10 @@ from .render.article_notes import annotate
 from .render.accessibility import fix_accessibility
 from .render.links import use_directory_urls
 from .render.tooltips import add_tooltips
+from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
+from .template_cache import SHARED_TEMPLATE_CACHE
 from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
-from .watch import WATCHED_DIRS, fingerprint
+from .watch import PAGES_WRITTEN_VARIABLE, WATCHED_DIRS, content_token, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -59,7 +63,11 @@ class KnowledgeBasePlugin(BasePlugin):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._build_requested_languages_only(config)
         self._mute_quiz_fallback_warning(config)
+        cache_quiz_catalogues()
+        reuse_quiz_fragment_converter()
+        cache_theme_listing(config.theme)
         self._use_local_worker_shim(config)
         root = self._root(config)
         use_directory_urls(bool(config.use_directory_urls))
@@ -78,8 +86,19 @@ class KnowledgeBasePlugin(BasePlugin):
         for diagnostic in project.diagnostics:
             if diagnostic.severity is Severity.WARNING:
                 log.warning(diagnostic.format())
-        write_generated_pages(project)
+        # `kb build` has written them already when it runs several builds at once.
+        written_for = os.environ.get(PAGES_WRITTEN_VARIABLE)
+        if written_for is None or written_for != content_token(root, current[1]):
+            write_generated_pages(project)
         self.project, self._fingerprint = project, current
+
+    def _build_requested_languages_only(self, config: MkDocsConfig) -> None:
+        try:
+            languages = requested_languages()
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
+        if languages:
+            restrict_i18n_builds(config, languages)
 
     def _use_local_worker_shim(self, config: MkDocsConfig) -> None:
         """Offline builds: Material's offline plugin would add a CDN script for workers
@@ -102,6 +121,10 @@ class KnowledgeBasePlugin(BasePlugin):
         if config.theme.get("language") == DEFAULT_LANGUAGE:
             self.search = SearchCollector()
 
+    def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
+        env.bytecode_cache = SHARED_TEMPLATE_CACHE
+        return env
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
         if lang and self.project is not None and page.content:
@@ -122,16 +145,21 @@ class KnowledgeBasePlugin(BasePlugin):
         write_shared_assets(Path(config.site_dir))
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the search indexes
-    def _replace_material_index(self, config: MkDocsConfig) -> None:
+    def _finish_site(self, config: MkDocsConfig) -> None:
         write_empty_material_index(Path(config.site_dir))
+        if not config.site_url:
+            # mkdocs-static-i18n's sitemap would list "None./"-style addresses.
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                Path(config.site_dir, name).unlink(missing_ok=True)
 
-    on_post_build = CombinedEvent(_write_search_workers, _replace_material_index)
+    on_post_build = CombinedEvent(_write_search_workers, _finish_site)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
         for name in WATCHED_DIRS:
             if (root / name).is_dir():
                 server.watch(str(root / name))
+        _watch_docs_without_generated_pages(server, Path(config.docs_dir))
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
@@ -177,7 +205,10 @@ def expand_nav(nav, project):  # type: ignore[no-untyped-def]
             if isinstance(value, str) and value.endswith("/index.md"):
                 folder = value.split("/")[0]
                 if folder in EXPANDED_SECTIONS:
-                    entry = {title: generated_nav(project, folder)}
+                    pages = generated_nav(project, folder)
+                    if not pages:  # nothing to list in the sidebar
+                        continue
+                    entry = {title: pages}
         expanded.append(entry)
     return expanded
 
@@ -188,3 +219,20 @@ def _page_kind(page: Page) -> tuple[str, str, str]:
     if parts[0] not in LANGUAGES or len(parts) not in (2, 3):
         return "", "", ""
     return parts[0], parts[1] if len(parts) == 3 else "", Path(parts[-1]).stem
+
+
+def _watch_docs_without_generated_pages(server, docs_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Watch docs/ except the folders this plugin writes.
+
+    MkDocs watches the whole docs_dir, so a YAML edit caused two rebuilds: one
+    for the edit and a second, useless one for the generated pages the first
+    rewrote. A save made meanwhile waited for both. Hand-written pages are
+    watched as before; a new top-level folder in docs/<lang>/ needs a restart.
+    """
+    server.unwatch(str(docs_dir))
+    server.watch(str(docs_dir), recursive=False)
+    for lang_dir in sorted(p for p in docs_dir.iterdir() if p.is_dir()):
+        server.watch(str(lang_dir), recursive=False)
+        for child in sorted(lang_dir.iterdir()):
+            if child.is_dir() and child.name not in GENERATED_DIRS:
+                server.watch(str(child))

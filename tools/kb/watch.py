@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 # Content that `mkdocs serve` must watch and the plugin must reload on change.
@@ -20,3 +21,12 @@ def fingerprint(root: Path) -> tuple:
             stat = path.stat()
             entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
+
+
+def content_token(root: Path, directory_urls: bool) -> str:
+    """Names one state of the content: `kb build` writes the generated pages for
+    it once and passes it on, so its parallel builds need not write them again."""
+    return hashlib.sha256(repr((fingerprint(root), directory_urls)).encode("utf-8")).hexdigest()
+
+
+PAGES_WRITTEN_VARIABLE = "KB_GENERATED_PAGES_FOR"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 
 _SKIP = {"script", "style", "nav", "button", "form"}
@@ -11,18 +12,25 @@ _HEADINGS = {"h1", "h2", "h3"}
 
 
 @dataclass
-class Section:
+class _OpenSection:
     anchor: str
     title: str
     text: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+    text: str
+
+
 class _Splitter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.sections: list[Section] = [Section("", "")]
+        self.sections: list[_OpenSection] = [_OpenSection("", "")]
         self.skip_depth = 0
-        self.heading: Section | None = None
+        self.heading: _OpenSection | None = None
         self.in_headerlink = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -42,7 +50,7 @@ class _Splitter(HTMLParser):
             if tag == "h1":
                 self.heading = self.sections[0]
             else:
-                self.heading = Section(anchor, "")
+                self.heading = _OpenSection(anchor, "")
                 self.sections.append(self.heading)
 
     def handle_endtag(self, tag: str) -> None:
@@ -64,18 +72,21 @@ class _Splitter(HTMLParser):
             self.sections[-1].text.append(data)
 
 
-def split_sections(content_html: str) -> list[Section]:
+# `mkdocs serve` rebuilds every page on each save, but most pages come out the
+# same; their sections are looked up instead of parsed again.
+@lru_cache(maxsize=4096)
+def split_sections(content_html: str) -> tuple[Section, ...]:
     """The page (anchor "") and each h2/h3 section with an ID, in order."""
     splitter = _Splitter()
     splitter.feed(content_html)
     splitter.close()
-    sections = []
-    for section in splitter.sections:
-        section.title = " ".join(section.title.split())
-        if section.anchor or section is splitter.sections[0]:
-            sections.append(section)
-    return sections
+    first = splitter.sections[0]
+    return tuple(
+        Section(section.anchor, " ".join(section.title.split()), _clean(section.text))
+        for section in splitter.sections
+        if section.anchor or section is first
+    )
 
 
-def clean(text_parts: list[str]) -> str:
+def _clean(text_parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(text_parts)).strip()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..project import Project
 from ..render.tooltips import matcher_for
-from .collect import clean, split_sections
+from .collect import split_sections
 from .index import Doc, build_index, index_json
 from .snowball_js import stemmers_bundle
 
@@ -46,7 +46,7 @@ class SearchCollector:
         parent = len(docs)
         matcher = matcher_for(project, lang)
         for number, section in enumerate(split_sections(content)):
-            text = clean(section.text)
+            text = section.text
             if number == 0:
                 # Index pages (home, playbook list, glossary intro) are signposts, not answers.
                 page_kind = "page" if name == "index" else kind
