@@ -27,7 +27,8 @@ from .watch import PAGES_WRITTEN_VARIABLE, content_token
 
 
 def default_jobs() -> int:
-    return max(1, min(2, len(os.sched_getaffinity(0))))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(2, cores))
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, jobs: int | None = None) -> int:
@@ -39,10 +40,13 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
     for leftover in (*parts, previous):
         shutil.rmtree(leftover, ignore_errors=True)
 
-    directory_urls = not offline
-    if not _content_ready(root, directory_urls):
-        return 1
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", PAGES_WRITTEN_VARIABLE: content_token(root, directory_urls)}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if len(groups) > 1:
+        # Checked and generated once here, not once per process (and errors printed once).
+        directory_urls = not offline
+        if not _content_ready(root, directory_urls):
+            return 1
+        env[PAGES_WRITTEN_VARIABLE] = content_token(root, directory_urls)
     # Reproducible output: the sitemap dates come from this, not the clock.
     env.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     if offline:
