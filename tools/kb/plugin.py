@@ -88,7 +88,7 @@ class KnowledgeBasePlugin(BasePlugin):
                 log.warning(diagnostic.format())
         # `kb build` has written them already when it runs several builds at once.
         written_for = os.environ.get(PAGES_WRITTEN_VARIABLE)
-        if written_for is None or written_for != content_token(root, current[1]):
+        if written_for is None or written_for != content_token(*current):
             write_generated_pages(project)
         self.project, self._fingerprint = project, current
 

@@ -23,7 +23,7 @@ from .generate import write_generated_pages
 from .language_split import ENVIRONMENT_VARIABLE, chunks
 from .project import load_project
 from .render.links import use_directory_urls
-from .watch import PAGES_WRITTEN_VARIABLE, content_token
+from .watch import PAGES_WRITTEN_VARIABLE, content_token, fingerprint
 
 
 def default_jobs() -> int:
@@ -46,7 +46,7 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         directory_urls = not offline
         if not _content_ready(root, directory_urls):
             return 1
-        env[PAGES_WRITTEN_VARIABLE] = content_token(root, directory_urls)
+        env[PAGES_WRITTEN_VARIABLE] = content_token(fingerprint(root), directory_urls)
     # Reproducible output: the sitemap dates come from this, not the clock.
     env.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     if offline:

@@ -23,10 +23,10 @@ def fingerprint(root: Path) -> tuple:
     return tuple(sorted(entries))
 
 
-def content_token(root: Path, directory_urls: bool) -> str:
-    """Names one state of the content: `kb build` writes the generated pages for
+def content_token(state: tuple, directory_urls: bool) -> str:
+    """Names one state of the content (a `fingerprint`): `kb build` writes the generated pages for
     it once and passes it on, so its parallel builds need not write them again."""
-    return hashlib.sha256(repr((fingerprint(root), directory_urls)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((state, directory_urls)).encode("utf-8")).hexdigest()
 
 
 PAGES_WRITTEN_VARIABLE = "KB_GENERATED_PAGES_FOR"
