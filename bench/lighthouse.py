@@ -2,7 +2,8 @@
 
 Serves the built site with gzip (as any production web server would) and runs
 Lighthouse (npm, bench/node_modules) with Debian's Chromium on the home page,
-an article, a playbook, the glossary and a quiz page in each language.
+an article, a playbook, the glossary and a quiz page in each language, several
+times each: single Lighthouse runs vary by several points, so the median counts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import argparse
 import gzip
 import http.server
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -22,6 +24,8 @@ PAGES = {"home": "", "article": "articles/retention-programs/", "playbook": "pla
          "glossary": "glossary/", "quiz": "quizzes/retention-basics/"}
 LANGUAGES = {"lt": "", "it": "it/", "pl": "pl/", "fi": "fi/"}
 CATEGORIES = ("performance", "accessibility", "best-practices")
+METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+           "speed-index")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -55,10 +59,29 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+def run_lighthouse(lighthouse: Path, url: str, report: Path, preset: str) -> dict:
+    command = [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
+               "--chrome-path=/usr/bin/chromium",
+               "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
+               "--only-categories=" + ",".join(CATEGORIES)]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return json.loads(report.read_text())
+
+
+def median_score(results: list[dict], category: str) -> int:
+    return round(100 * statistics.median(r["categories"][category]["score"] for r in results))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--preset", choices=("mobile", "desktop"), default="mobile")
+    parser.add_argument("--pages", default=",".join(PAGES), help="page types to score, comma-separated")
+    # Lighthouse's own advice on variability: run several times, report the median.
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
+    parser.add_argument("--metrics", action="store_true", help="also print the performance metrics behind each score")
     args = parser.parse_args()
     lighthouse = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not lighthouse.exists():
@@ -67,23 +90,23 @@ def main() -> int:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
-    print(f"Lighthouse ({args.preset}), scores 0–100")
+    print(f"Lighthouse ({args.preset}), scores 0–100, median of {args.runs} runs (performance range in brackets)")
     print("| page | " + " | ".join(f"{lang} perf/a11y/bp" for lang in LANGUAGES) + " |")
     print("|---|" + "---|" * len(LANGUAGES))
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path in PAGES.items():
+        for name in args.pages.split(","):
             cells = []
             for lang, prefix in LANGUAGES.items():
-                report = Path(tmp) / f"{name}-{lang}.json"
-                command = [str(lighthouse), base + prefix + path, "--quiet", "--output=json", f"--output-path={report}",
-                           "--chrome-path=/usr/bin/chromium",
-                           "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
-                           "--only-categories=" + ",".join(CATEGORIES)]
-                if args.preset == "desktop":
-                    command.append("--preset=desktop")
-                subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                scores = json.loads(report.read_text())["categories"]
-                cells.append("/".join(f"{round(100 * scores[c]['score'])}" for c in CATEGORIES))
+                url = base + prefix + PAGES[name]
+                results = [run_lighthouse(lighthouse, url, Path(tmp) / "report.json", args.preset)
+                           for _ in range(args.runs)]
+                performance = sorted(round(100 * r["categories"]["performance"]["score"]) for r in results)
+                cells.append("/".join(str(median_score(results, c)) for c in CATEGORIES)
+                             + (f" ({performance[0]}–{performance[-1]})" if args.runs > 1 else ""))
+                if args.metrics:
+                    for result in results:
+                        print(f"  {name} {lang}: " + ", ".join(
+                            f"{audit} {result['audits'][audit]['displayValue']}" for audit in METRICS), flush=True)
             print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     server.shutdown()
     return 0

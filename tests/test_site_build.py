@@ -123,3 +123,12 @@ def test_quiz_assets_are_shared_files_and_other_pages_carry_none(built_site):
     assert "mkdocs-quiz" not in article and "quizTracker" not in article
     for page in (quiz, article):
         assert len(page.encode("utf-8")) < 60_000
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_contents_list_letters_and_every_term_keeps_its_anchor(built_site, lang):
+    html = (built_site / url_prefix(lang) / "glossary" / "index.html").read_text(encoding="utf-8")
+    toc_targets = set(re.findall(r'<a href="#([^"]+)" class="md-nav__link">', html))
+    term_ids = set(re.findall(r'<h3 id="([^"]+)"', html))
+    assert toc_targets and all(target.startswith("letter-") for target in toc_targets)
+    assert len(term_ids) >= 50, "every term is still a linkable heading"

@@ -129,6 +129,8 @@ class KnowledgeBasePlugin(BasePlugin):
         lang, folder, name = _page_kind(page)
         if lang and self.project is not None and page.content:
             self.search.add_page(self.project, lang, folder, name, page.url, page.content)
+        if folder == "glossary":
+            _letters_only(page.toc)
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -211,6 +213,19 @@ def expand_nav(nav, project):  # type: ignore[no-untyped-def]
                     entry = {title: pages}
         expanded.append(entry)
     return expanded
+
+
+def _letters_only(toc) -> None:  # type: ignore[no-untyped-def]
+    """Keep the glossary's table of contents to its letters.
+
+    Material renders the table of contents twice (sidebar and mobile drawer),
+    so one entry per term made the glossary page's DOM half navigation, and
+    laying it out was most of the page's main-thread time on a phone. A
+    letter index is how a glossary is browsed; a term is found by search.
+    """
+    for title in toc:  # the page's h1; the letters are its h2s
+        for letter in title.children:
+            letter.children = []
 
 
 def _page_kind(page: Page) -> tuple[str, str, str]:
