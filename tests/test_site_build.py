@@ -132,3 +132,16 @@ def test_glossary_contents_list_letters_and_every_term_keeps_its_anchor(built_si
     term_ids = set(re.findall(r'<h3 id="([^"]+)"', html))
     assert toc_targets and all(target.startswith("letter-") for target in toc_targets)
     assert len(term_ids) >= 50, "every term is still a linkable heading"
+
+
+def test_heading_links_are_named_in_the_page_language(built_site):
+    names = {"lt": "Nuoroda į šią vietą", "it": "Link a questa sezione", "pl": "Link do tej sekcji",
+             "fi": "Linkki tähän kohtaan"}
+    pages = sorted(built_site.rglob("*.html"))
+    assert not [p for p in pages if "Permanent link" in p.read_text(encoding="utf-8")]
+    for lang, name in names.items():
+        article = article_html(built_site, lang, "retention-programs")
+        assert f'class="headerlink" href="#definition" title="{name}"' in article
+        glossary = (built_site / url_prefix(lang) / "glossary" / "index.html").read_text(encoding="utf-8")
+        # No title, so no Material tooltip per glossary heading; still named for screen readers.
+        assert f'aria-label="{name}"' in glossary and 'class="headerlink" href="#letter-a" title=' not in glossary

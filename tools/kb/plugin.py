@@ -24,7 +24,7 @@ from .languages import DEFAULT_LANGUAGE, LANGUAGES
 from .project import Project, load_project
 from .quiz_assets import link_shared_assets, write_shared_assets
 from .render.article_notes import annotate
-from .render.accessibility import fix_accessibility
+from .render.accessibility import fix_accessibility, label_permalinks
 from .render.links import use_directory_urls
 from .render.tooltips import add_tooltips
 from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
@@ -158,6 +158,7 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
+        _poll_content_faster(server)
         for name in WATCHED_DIRS:
             if (root / name).is_dir():
                 server.watch(str(root / name))
@@ -177,7 +178,10 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
         lang, kind, _ = _page_kind(page)
-        if kind in TOOLTIP_PAGES and self.project is not None:
+        if not lang or self.project is None:
+            return html
+        html = label_permalinks(html, self.project.ui[lang]["permalink"], tooltip=kind != "glossary")
+        if kind in TOOLTIP_PAGES:
             return add_tooltips(html, self.project, lang, page.url)
         return html
 
@@ -234,6 +238,22 @@ def _page_kind(page: Page) -> tuple[str, str, str]:
     if parts[0] not in LANGUAGES or len(parts) not in (2, 3):
         return "", "", ""
     return parts[0], parts[1] if len(parts) == 3 else "", Path(parts[-1]).stem
+
+
+# MkDocs polls watched folders every 0.5 s, a quarter of a second of waiting on
+# average after each save. Content folders hold a few hundred small files, so
+# listing them five times more often costs little.
+SERVE_POLL_SECONDS = 0.1
+
+
+def _poll_content_faster(server) -> None:  # type: ignore[no-untyped-def]
+    """Watches scheduled from here on poll every SERVE_POLL_SECONDS.
+
+    watchdog gives each watch its observer's timeout when it is scheduled, and
+    MkDocs offers no setting for it; the observer has not started yet.
+    """
+    if hasattr(server.observer, "_timeout"):
+        server.observer._timeout = SERVE_POLL_SECONDS
 
 
 def _watch_docs_without_generated_pages(server, docs_dir: Path) -> None:  # type: ignore[no-untyped-def]

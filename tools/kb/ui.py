@@ -19,7 +19,7 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "content_status", "content_status_intro", "status_original", "status_translated", "status_outdated",
     "status_partly_translated", "col_item", "col_kind", "col_language", "col_status", "col_last_reviewed",
     "col_review_due", "overdue", "kind_article", "kind_term", "kind_playbook", "kind_quiz",
-    "reviewed_on", "needs_review", "home",
+    "reviewed_on", "needs_review", "home", "permalink",
     # playbooks
     "playbooks", "playbooks_intro", "category_calls", "category_complaints", "category_loyalty",
     "category_communication", "situation", "goal", "who_may_act", "role_any_rep", "role_retention_department",
