@@ -30,7 +30,8 @@ from .render.tooltips import add_tooltips
 from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
 from .template_cache import SHARED_TEMPLATE_CACHE
 from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
-from .watch import PAGES_WRITTEN_VARIABLE, WATCHED_DIRS, content_token, fingerprint
+from .render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
+from .watch import PAGES_WRITTEN_VARIABLE, WATCHED_DIRS, WATCHED_FILES, content_token, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -58,6 +59,12 @@ class KnowledgeBasePlugin(BasePlugin):
         self.project: Project | None = None
         self._fingerprint: tuple | None = None
         self.search = SearchCollector()
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining this hook also makes MkDocs keep this instance across `serve`
+        # rebuilds, so the project is reloaded only when its fingerprint changes.
+        self.serving = command == "serve"
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -68,6 +75,9 @@ class KnowledgeBasePlugin(BasePlugin):
         cache_quiz_catalogues()
         reuse_quiz_fragment_converter()
         cache_theme_listing(config.theme)
+        if self.serving:
+            reuse_page_renders()
+            reuse_quiz_renders()
         self._use_local_worker_shim(config)
         root = self._root(config)
         use_directory_urls(bool(config.use_directory_urls))
@@ -120,6 +130,8 @@ class KnowledgeBasePlugin(BasePlugin):
         # Runs once per language build: the outer (default language) build starts afresh.
         if config.theme.get("language") == DEFAULT_LANGUAGE:
             self.search = SearchCollector()
+            if self.serving:
+                new_rebuild()
 
     def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         env.bytecode_cache = SHARED_TEMPLATE_CACHE
@@ -161,6 +173,9 @@ class KnowledgeBasePlugin(BasePlugin):
         _poll_content_faster(server)
         for name in WATCHED_DIRS:
             if (root / name).is_dir():
+                server.watch(str(root / name))
+        for name in WATCHED_FILES:
+            if (root / name).is_file():
                 server.watch(str(root / name))
         _watch_docs_without_generated_pages(server, Path(config.docs_dir))
         return server

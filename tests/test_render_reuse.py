@@ -1,0 +1,70 @@
+"""`mkdocs serve` reuses unchanged pages' HTML, and its site equals a fresh build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from kb.sitebuild import build_site
+from test_determinism import digests
+
+pytestmark = pytest.mark.build
+
+# What `mkdocs serve` does: one process, plugins started with command="serve",
+# a fresh config per rebuild, an edit between rebuilds.
+SERVE_LIKE_REBUILDS = r"""
+import json, logging, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from kb import render_reuse
+
+logging.basicConfig(level=logging.WARNING)  # a failed build says why on stderr
+site, edits = sys.argv[1], json.loads(sys.argv[2])
+config = load_config("mkdocs.yml", site_dir=site)
+config.plugins.on_startup(command="serve", dirty=False)
+build(config)
+for path, (old, new) in edits.items():
+    text = Path(path).read_text(encoding="utf-8")
+    assert old in text, path
+    Path(path).write_text(text.replace(old, new, 1), encoding="utf-8")
+build(load_config("mkdocs.yml", site_dir=site))
+print(json.dumps(dict(render_reuse.reused)))
+"""
+
+
+@pytest.fixture
+def project_copy(tmp_path, root):
+    copy = tmp_path / "project"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site.*", "__pycache__", "build",
+                                                               "node_modules", ".pytest_cache", ".hypothesis"))
+    return copy
+
+
+def test_serve_rebuild_after_edits_equals_a_fresh_build(project_copy, tmp_path):
+    term = (project_copy / "glossary" / "coupon.yml").read_text(encoding="utf-8")
+    definition = term.split("definition:\n  lt: ", 1)[1].split(" ", 1)[0]
+    edits = {
+        "glossary/coupon.yml": ["definition:\n  lt: " + definition, "definition:\n  lt: Redaguota " + definition],
+        # A translation: editing an original would (rightly) fail the strict build as outdated translations.
+        "docs/pl/articles/retention-programs.md": ["## ", "## Poprawione: "],
+    }
+    served = tmp_path / "served"
+    run = subprocess.run([sys.executable, "-c", SERVE_LIKE_REBUILDS, str(served), json.dumps(edits)],
+                         cwd=project_copy, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    reused = json.loads(run.stdout.strip().splitlines()[-1])
+    # Most pages and quizzes did not change, so the second build reused them...
+    assert reused.get("pages", 0) > 100 and reused.get("quizzes", 0) > 40
+    fresh = tmp_path / "fresh"
+    assert build_site(project_copy, fresh, jobs=1) == 0
+    first, second = digests(served), digests(fresh)
+    assert first.keys() == second.keys()
+    # ...and what it served is byte for byte what a fresh build of the edited content gives.
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "Redaguota" in (served / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "Poprawione:" in (served / "pl" / "articles" / "retention-programs" / "index.html").read_text(encoding="utf-8")

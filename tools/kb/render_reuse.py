@@ -1,0 +1,157 @@
+"""Reuse the HTML of unchanged pages between `mkdocs serve` rebuilds.
+
+A save in `mkdocs serve` rebuilds every page of all four languages. Most of
+that time is Python-Markdown converting pages whose Markdown did not change,
+and mkdocs-quiz converting the same quizzes again. Both conversions are pure
+functions of their inputs, so during `serve` their results are kept, keyed on
+every input they read:
+
+- a page: its final Markdown (after every plugin's `on_page_markdown`), its
+  source path and address, the site's file list, and the Markdown settings;
+- a quiz: its source, number, options, language and catalogue, its page's
+  address, the file list and the Markdown settings.
+
+Warnings logged while converting (a broken link, say) are recorded and logged
+again when the result is reused, so `serve` keeps reporting them. Results not
+used by the latest full rebuild are dropped, so memory stays at one site's worth.
+`mkdocs build` and `kb build` never use this: each build starts from scratch.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+_pages: dict[tuple, "_PageRender"] = {}
+_quizzes: dict[tuple, str] = {}
+_used_pages: set[tuple] = set()
+_used_quizzes: set[tuple] = set()
+_tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
+reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
+
+
+@dataclass(frozen=True)
+class _PageRender:
+    content: str
+    toc: Any
+    title: str | None
+    anchor_ids: frozenset[str]
+    links_to_anchors: dict[str, dict[str, str]] | None
+    records: tuple[logging.LogRecord, ...]
+
+
+class _Recorder(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _token(kind: str, obj: Any, describe) -> str:  # type: ignore[no-untyped-def]
+    """A digest of `describe(obj)`, computed once per object (one per language build)."""
+    last = _tokens.get(kind)
+    if last is None or last[0] is not obj:
+        last = (obj, hashlib.sha256(repr(describe(obj)).encode("utf-8")).hexdigest())
+        _tokens[kind] = last
+    return last[1]
+
+
+def _files_token(files: Any) -> str:
+    return _token("files", files, lambda fs: [(f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in fs])
+
+
+def _config_token(config: Any) -> str:
+    return _token("config", config, lambda c: (
+        c["markdown_extensions"], sorted((k, repr(v)) for k, v in (c["mdx_configs"] or {}).items()),
+        c["use_directory_urls"], repr(c["validation"]), c["theme"].get("language")))
+
+
+def _replay(records: tuple[logging.LogRecord, ...]) -> None:
+    for record in records:
+        logger = logging.getLogger(record.name)
+        if logger.isEnabledFor(record.levelno):
+            logger.handle(record)
+
+
+def new_rebuild() -> None:
+    """Start a full rebuild: keep only what the previous one used."""
+    global _pages, _quizzes
+    _pages = {key: _pages[key] for key in _used_pages if key in _pages}
+    _quizzes = {key: _quizzes[key] for key in _used_quizzes if key in _quizzes}
+    _used_pages.clear()
+    _used_quizzes.clear()
+
+
+def reuse_page_renders() -> None:
+    """Wrap MkDocs' `Page.render` with the page cache (once per process)."""
+    from mkdocs.structure.pages import Page
+
+    render = Page.render
+    if getattr(render, "kb_reused", False):
+        return
+
+    def render_or_reuse(self: Any, config: Any, files: Any) -> None:
+        key = (self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
+               _files_token(files), _config_token(config))
+        cached = _pages.get(key)
+        if cached is None:
+            recorder = _Recorder()
+            mkdocs_log = logging.getLogger("mkdocs")
+            mkdocs_log.addHandler(recorder)
+            try:
+                render(self, config, files)
+            finally:
+                mkdocs_log.removeHandler(recorder)
+            links = self.links_to_anchors
+            cached = _PageRender(
+                self.content, copy.deepcopy(self.toc), self._title_from_render, frozenset(self.present_anchor_ids or ()),
+                None if links is None else {f.src_uri: dict(v) for f, v in links.items()}, tuple(recorder.records))
+            _pages[key] = cached
+        else:
+            self.content = cached.content
+            # Plugins may change a page's table of contents; each page gets its own copy.
+            self.toc = copy.deepcopy(cached.toc)
+            self._title_from_render = cached.title
+            self.present_anchor_ids = set(cached.anchor_ids)
+            if cached.links_to_anchors is not None:
+                self.links_to_anchors = {files.get_file_from_path(src): dict(v)
+                                         for src, v in cached.links_to_anchors.items()}
+            _replay(cached.records)
+            reused["pages"] += 1
+        _used_pages.add(key)
+
+    render_or_reuse.kb_reused = True  # type: ignore[attr-defined]
+    Page.render = render_or_reuse  # type: ignore[method-assign]
+
+
+def reuse_quiz_renders() -> None:
+    """Wrap mkdocs-quiz's per-quiz conversion with the quiz cache (once per process)."""
+    try:
+        from mkdocs_quiz.plugin import MkDocsQuizPlugin
+    except ImportError:
+        return
+    process = getattr(MkDocsQuizPlugin, "_process_quiz", None)
+    if process is None or getattr(process, "kb_reused", False):
+        return
+
+    def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict, t: Any,
+                         config: Any, page: Any, files: Any) -> str:
+        key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
+               tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
+               _files_token(files), _config_token(config))
+        html = _quizzes.get(key)
+        if html is None:
+            html = _quizzes[key] = process(self, quiz_content, quiz_id, options, t, config, page, files)
+        else:
+            reused["quizzes"] += 1
+        _used_quizzes.add(key)
+        return html
+
+    process_or_reuse.kb_reused = True  # type: ignore[attr-defined]
+    MkDocsQuizPlugin._process_quiz = process_or_reuse  # type: ignore[method-assign]
