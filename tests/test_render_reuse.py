@@ -68,3 +68,42 @@ def test_serve_rebuild_after_edits_equals_a_fresh_build(project_copy, tmp_path):
     assert [name for name in first if first[name] != second[name]] == []
     assert "Redaguota" in (served / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Poprawione:" in (served / "pl" / "articles" / "retention-programs" / "index.html").read_text(encoding="utf-8")
+
+
+# Two serve-like rebuilds, not strict (as `mkdocs serve` is used while writing), of a page with a broken link.
+WARNINGS_PER_REBUILD = r"""
+import json, logging, sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from kb import render_reuse
+
+class Count(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+count = Count()
+logging.getLogger("mkdocs").addHandler(count)
+config = load_config("mkdocs.yml", site_dir=sys.argv[1], strict=False)
+config.plugins.on_startup(command="serve", dirty=False)
+seen = []
+for _ in range(2):
+    count.messages.clear()
+    build(config if not seen else load_config("mkdocs.yml", site_dir=sys.argv[1], strict=False))
+    seen.append([m for m in count.messages if "no-such-page.md" in m])
+print(json.dumps({"warnings": seen, "reused": render_reuse.reused["pages"]}))
+"""
+
+
+def test_a_reused_page_still_reports_its_warnings(project_copy, tmp_path):
+    article = project_copy / "docs" / "pl" / "articles" / "retention-programs.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n[Zobacz też](no-such-page.md)\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", WARNINGS_PER_REBUILD, str(tmp_path / "served")],
+                         cwd=project_copy, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result["reused"] > 100
+    first, second = result["warnings"]
+    assert len(first) == 1 and second == first
