@@ -171,11 +171,8 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
         _poll_content_faster(server)
-        for name in WATCHED_DIRS:
-            if (root / name).is_dir():
-                server.watch(str(root / name))
-        for name in WATCHED_FILES:
-            if (root / name).is_file():
+        for name in WATCHED_DIRS + WATCHED_FILES:
+            if (root / name).exists():
                 server.watch(str(root / name))
         _watch_docs_without_generated_pages(server, Path(config.docs_dir))
         return server

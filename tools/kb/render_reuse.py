@@ -24,7 +24,9 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
+
+from .wrapping import optional, wrap_once
 
 _pages: dict[tuple, "_PageRender"] = {}
 _quizzes: dict[tuple, str] = {}
@@ -90,68 +92,62 @@ def new_rebuild() -> None:
 
 def reuse_page_renders() -> None:
     """Wrap MkDocs' `Page.render` with the page cache (once per process)."""
-    from mkdocs.structure.pages import Page
+    def wrap(render: Callable[..., None]) -> Callable[..., None]:
+        def render_or_reuse(self: Any, config: Any, files: Any) -> None:
+            key = (self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
+                   _files_token(files), _config_token(config))
+            cached = _pages.get(key)
+            if cached is None:
+                _pages[key] = _render_and_record(render, self, config, files)
+            else:
+                _restore(self, cached, files)
+                reused["pages"] += 1
+            _used_pages.add(key)
+        return render_or_reuse
 
-    render = Page.render
-    if getattr(render, "kb_reused", False):
-        return
+    wrap_once(optional("mkdocs.structure.pages", "Page"), "render", wrap)
 
-    def render_or_reuse(self: Any, config: Any, files: Any) -> None:
-        key = (self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
-               _files_token(files), _config_token(config))
-        cached = _pages.get(key)
-        if cached is None:
-            recorder = _Recorder()
-            mkdocs_log = logging.getLogger("mkdocs")
-            mkdocs_log.addHandler(recorder)
-            try:
-                render(self, config, files)
-            finally:
-                mkdocs_log.removeHandler(recorder)
-            links = self.links_to_anchors
-            cached = _PageRender(
-                self.content, copy.deepcopy(self.toc), self._title_from_render, frozenset(self.present_anchor_ids or ()),
-                None if links is None else {f.src_uri: dict(v) for f, v in links.items()}, tuple(recorder.records))
-            _pages[key] = cached
-        else:
-            self.content = cached.content
-            # Plugins may change a page's table of contents; each page gets its own copy.
-            self.toc = copy.deepcopy(cached.toc)
-            self._title_from_render = cached.title
-            self.present_anchor_ids = set(cached.anchor_ids)
-            if cached.links_to_anchors is not None:
-                self.links_to_anchors = {files.get_file_from_path(src): dict(v)
-                                         for src, v in cached.links_to_anchors.items()}
-            _replay(cached.records)
-            reused["pages"] += 1
-        _used_pages.add(key)
 
-    render_or_reuse.kb_reused = True  # type: ignore[attr-defined]
-    Page.render = render_or_reuse  # type: ignore[method-assign]
+def _render_and_record(render: Callable[..., None], page: Any, config: Any, files: Any) -> _PageRender:
+    recorder = _Recorder()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(recorder)
+    try:
+        render(page, config, files)
+    finally:
+        mkdocs_log.removeHandler(recorder)
+    links = page.links_to_anchors
+    return _PageRender(
+        page.content, copy.deepcopy(page.toc), page._title_from_render, frozenset(page.present_anchor_ids or ()),
+        None if links is None else {f.src_uri: dict(v) for f, v in links.items()}, tuple(recorder.records))
+
+
+def _restore(page: Any, cached: _PageRender, files: Any) -> None:
+    page.content = cached.content
+    # Plugins may change a page's table of contents; each page gets its own copy.
+    page.toc = copy.deepcopy(cached.toc)
+    page._title_from_render = cached.title
+    page.present_anchor_ids = set(cached.anchor_ids)
+    if cached.links_to_anchors is not None:
+        page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in cached.links_to_anchors.items()}
+    _replay(cached.records)
 
 
 def reuse_quiz_renders() -> None:
     """Wrap mkdocs-quiz's per-quiz conversion with the quiz cache (once per process)."""
-    try:
-        from mkdocs_quiz.plugin import MkDocsQuizPlugin
-    except ImportError:
-        return
-    process = getattr(MkDocsQuizPlugin, "_process_quiz", None)
-    if process is None or getattr(process, "kb_reused", False):
-        return
+    def wrap(process: Callable[..., str]) -> Callable[..., str]:
+        def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict, t: Any,
+                             config: Any, page: Any, files: Any) -> str:
+            key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
+                   tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
+                   _files_token(files), _config_token(config))
+            html = _quizzes.get(key)
+            if html is None:
+                html = _quizzes[key] = process(self, quiz_content, quiz_id, options, t, config, page, files)
+            else:
+                reused["quizzes"] += 1
+            _used_quizzes.add(key)
+            return html
+        return process_or_reuse
 
-    def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict, t: Any,
-                         config: Any, page: Any, files: Any) -> str:
-        key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
-               tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
-               _files_token(files), _config_token(config))
-        html = _quizzes.get(key)
-        if html is None:
-            html = _quizzes[key] = process(self, quiz_content, quiz_id, options, t, config, page, files)
-        else:
-            reused["quizzes"] += 1
-        _used_quizzes.add(key)
-        return html
-
-    process_or_reuse.kb_reused = True  # type: ignore[attr-defined]
-    MkDocsQuizPlugin._process_quiz = process_or_reuse  # type: ignore[method-assign]
+    wrap_once(optional("mkdocs_quiz.plugin", "MkDocsQuizPlugin"), "_process_quiz", wrap)

@@ -10,8 +10,8 @@ repeats all of them on every save. Two steps redo the same thing each time:
   icons) and filters the list to find static assets, once per language build.
 
 Both are wrapped here with caches keyed on what their output depends on, so
-the output stays identical; only the repetition goes. Each wrapper checks the
-attribute it replaces exists, and leaves the library alone if it does not.
+the output stays identical; only the repetition goes (`wrapping.wrap_once`
+leaves a library alone if the function it wraps is gone).
 """
 
 from __future__ import annotations
@@ -20,30 +20,25 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
+from .wrapping import optional, wrap_once
+
 _catalogues: dict[tuple, dict[str, str]] = {}
 _theme_listings: dict[tuple, list[str]] = {}
 
 
 def cache_quiz_catalogues() -> None:
     """Parse each mkdocs-quiz .po file once while it is unchanged."""
-    try:
-        from mkdocs_quiz.translations import TranslationManager
-    except ImportError:
-        return
-    parse = getattr(TranslationManager, "_parse_po_file", None)
-    if parse is None or getattr(parse, "kb_cached", False):
-        return
+    def wrap(parse: Callable[..., dict[str, str]]) -> Callable[..., dict[str, str]]:
+        def cached_parse(self: Any, po_path: Path) -> dict[str, str]:
+            stat = os.stat(po_path)
+            key = (str(po_path), stat.st_mtime_ns, stat.st_size)
+            if key not in _catalogues:
+                _catalogues[key] = parse(self, po_path)
+            # The caller merges custom catalogues into the dict it gets: hand out a copy.
+            return dict(_catalogues[key])
+        return cached_parse
 
-    def cached_parse(self: Any, po_path: Path) -> dict[str, str]:
-        stat = os.stat(po_path)
-        key = (str(po_path), stat.st_mtime_ns, stat.st_size)
-        if key not in _catalogues:
-            _catalogues[key] = parse(self, po_path)
-        # The caller merges custom catalogues into the dict it gets: hand out a copy.
-        return dict(_catalogues[key])
-
-    cached_parse.kb_cached = True  # type: ignore[attr-defined]
-    TranslationManager._parse_po_file = cached_parse  # type: ignore[method-assign]
+    wrap_once(optional("mkdocs_quiz.translations", "TranslationManager"), "_parse_po_file", wrap)
 
 
 def reuse_quiz_fragment_converter() -> None:
@@ -52,23 +47,16 @@ def reuse_quiz_fragment_converter() -> None:
     The converter is bound to its page (for relative links), so it is reused
     only for the same page object; mkdocs-quiz resets it before every use.
     """
-    try:
-        from mkdocs_quiz.plugin import MkDocsQuizPlugin
-    except ImportError:
-        return
-    create = getattr(MkDocsQuizPlugin, "_create_fragment_markdown", None)
-    if create is None or getattr(create, "kb_cached", False):
-        return
+    def wrap(create: Callable[..., Any]) -> Callable[..., Any]:
+        def create_once_per_page(self: Any, page: Any, config: Any, files: Any) -> Any:
+            last = self.__dict__.get("_kb_fragment_converter")
+            if last is None or last[0] is not page or last[1] is not files:
+                last = (page, files, create(self, page, config, files))
+                self.__dict__["_kb_fragment_converter"] = last
+            return last[2]
+        return create_once_per_page
 
-    def create_once_per_page(self: Any, page: Any, config: Any, files: Any) -> Any:
-        last = self.__dict__.get("_kb_fragment_converter")
-        if last is None or last[0] is not page or last[1] is not files:
-            last = (page, files, create(self, page, config, files))
-            self.__dict__["_kb_fragment_converter"] = last
-        return last[2]
-
-    create_once_per_page.kb_cached = True  # type: ignore[attr-defined]
-    MkDocsQuizPlugin._create_fragment_markdown = create_once_per_page  # type: ignore[method-assign]
+    wrap_once(optional("mkdocs_quiz.plugin", "MkDocsQuizPlugin"), "_create_fragment_markdown", wrap)
 
 
 def cache_theme_listing(theme: Any) -> None:
@@ -77,25 +65,23 @@ def cache_theme_listing(theme: Any) -> None:
     The key holds every theme directory and the (path, mtime) of each file in
     the project's own override directory, the only one edited during `serve`.
     """
-    if getattr(theme.get_env, "kb_cached", False):
-        return
-    make_env: Callable[[], Any] = theme.get_env
     custom_dir = theme.custom_dir if hasattr(theme, "custom_dir") else None
 
-    def get_env() -> Any:
-        env = make_env()
-        key = (tuple(theme.dirs), _tree_state(custom_dir))
-        if key not in _theme_listings:
-            # Hidden folders (Material's ~10,000 .icons) never become site files:
-            # MkDocs filters out every path with a segment starting with ".", so
-            # they are dropped once here instead of on every language build.
-            _theme_listings[key] = [name for name in env.loader.list_templates() if not _hidden(name)]
-        listing = _theme_listings[key]
-        env.loader.list_templates = lambda: list(listing)
-        return env
+    def wrap(make_env: Callable[[], Any]) -> Callable[[], Any]:
+        def get_env() -> Any:
+            env = make_env()
+            key = (tuple(theme.dirs), _tree_state(custom_dir))
+            if key not in _theme_listings:
+                # Hidden folders (Material's ~10,000 .icons) never become site files:
+                # MkDocs filters out every path with a segment starting with ".", so
+                # they are dropped once here instead of on every language build.
+                _theme_listings[key] = [name for name in env.loader.list_templates() if not _hidden(name)]
+            listing = _theme_listings[key]
+            env.loader.list_templates = lambda: list(listing)
+            return env
+        return get_env
 
-    get_env.kb_cached = True  # type: ignore[attr-defined]
-    theme.get_env = get_env
+    wrap_once(theme, "get_env", wrap)
 
 
 def _hidden(name: str) -> bool:
