@@ -70,7 +70,9 @@ def cache_theme_listing(theme: Any) -> None:
     def wrap(make_env: Callable[[], Any]) -> Callable[[], Any]:
         def get_env() -> Any:
             env = make_env()
-            key = (tuple(theme.dirs), _tree_state(custom_dir))
+            # mkdocs-static-i18n adds its sitemap folder to theme.dirs again for each
+            # language; a folder listed twice adds no files, so one key serves all four.
+            key = (tuple(dict.fromkeys(theme.dirs)), _tree_state(custom_dir))
             if key not in _theme_listings:
                 # Hidden folders (Material's ~10,000 .icons) never become site files:
                 # MkDocs filters out every path with a segment starting with ".", so
