@@ -9,6 +9,7 @@ rebuild in a loop.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from .languages import LANGUAGES
 from .playbook import CATEGORIES
@@ -39,10 +40,10 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def generated_pages(project: Project) -> dict[str, str | bytes]:
-    """Path under docs/ → content, for every generated page and download."""
+def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> dict[str, str | bytes]:
+    """Path under docs/ → content, for every generated page and download of `languages`."""
     pages = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
         pages[f"{lang}/status/index.md"] = status_markdown(project, lang, today())
         pages[f"{lang}/playbooks/index.md"] = playbook_index_markdown(project, lang)
@@ -68,14 +69,18 @@ def _training_pages(project: Project, lang: str) -> dict[str, str | bytes]:
     return pages
 
 
-def write_generated_pages(project: Project) -> list[str]:
-    """Write all generated pages, remove stale ones; return what changed."""
-    pages = generated_pages(project)
+def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> list[str]:
+    """Write the generated pages of `languages`, remove stale ones; return what changed.
+
+    Each language's pages live in docs/<lang>/ only, so processes given
+    different languages can write theirs at the same time.
+    """
+    pages = generated_pages(project, languages)
     changed = []
     for rel, text in sorted(pages.items()):
         if write_if_changed(project.root / DOCS_DIR / rel, text):
             changed.append(rel)
-    for lang in LANGUAGES:
+    for lang in languages:
         for folder in GENERATED_DIRS:
             for path in sorted((project.root / DOCS_DIR / lang / folder).glob("*.*")):
                 rel = path.relative_to(project.root / DOCS_DIR).as_posix()

@@ -8,7 +8,6 @@ file has changed.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
+from .collector import collect_less_often
 from .diagnostics import Severity, has_failures, render
 from .generate import GENERATED_DIRS, generated_nav, write_generated_pages
 from .language_split import requested_languages, restrict_i18n_builds
@@ -31,7 +31,8 @@ from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_qui
 from .template_cache import SHARED_TEMPLATE_CACHE
 from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from .render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
-from .watch import PAGES_WRITTEN_VARIABLE, WATCHED_DIRS, WATCHED_FILES, content_token, fingerprint
+from .split_handshake import STOP, agree, in_split_build
+from .watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -65,6 +66,7 @@ class KnowledgeBasePlugin(BasePlugin):
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
         self.serving = command == "serve"
+        collect_less_often()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
@@ -89,17 +91,20 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def _load(self, root: Path, config: MkDocsConfig, current: tuple) -> None:
         project = load_project(root)
-        if has_failures(project.diagnostics, strict=bool(config.strict)):
+        failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
+            if has_failures(project.diagnostics, strict=bool(config.strict)) else []
+        if not failing:
+            write_generated_pages(project, requested_languages() or LANGUAGES)
+        if in_split_build():
+            verdict = agree(checked_ok=not failing)
+            if verdict == STOP:
+                raise SystemExit(1)  # another process prints the errors, or has failed on its own
+        if failing:
             # BuildError subclasses stop the build with this message and no traceback.
-            failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE]
             raise PluginError("content check failed:\n" + render(failing))
         for diagnostic in project.diagnostics:
             if diagnostic.severity is Severity.WARNING:
                 log.warning(diagnostic.format())
-        # `kb build` has written them already when it runs several builds at once.
-        written_for = os.environ.get(PAGES_WRITTEN_VARIABLE)
-        if written_for is None or written_for != content_token(*current):
-            write_generated_pages(project)
         self.project, self._fingerprint = project, current
 
     def _build_requested_languages_only(self, config: MkDocsConfig) -> None:

@@ -4,10 +4,11 @@ MkDocs writes pages as it goes and aborts on strict warnings only at the
 end, so a failed build in place would leave a half-written site. The build
 runs into a sibling folder; only a successful build replaces the site.
 
-The content is checked once before MkDocs starts, and the languages are
-split between processes (one per core, at most two by default): MkDocs
-builds one page at a time, and mkdocs-static-i18n one language after the
-other, so a single process leaves the second core idle.
+The languages are split between processes (one per core, at most two by
+default): MkDocs builds one page at a time, and mkdocs-static-i18n one
+language after the other, so a single process leaves the second core idle.
+The processes start together; each checks the content and writes its own
+languages' generated pages, and they agree before going on (split_handshake).
 """
 
 from __future__ import annotations
@@ -17,18 +18,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-from .diagnostics import Severity, has_failures, render
-from .generate import write_generated_pages
+from .cores import default_jobs
 from .language_split import ENVIRONMENT_VARIABLE, chunks
-from .project import load_project
-from .render.links import use_directory_urls
-from .watch import PAGES_WRITTEN_VARIABLE, content_token, fingerprint
-
-
-def default_jobs() -> int:
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(2, cores))
+from .split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, jobs: int | None = None) -> int:
@@ -41,24 +35,14 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         shutil.rmtree(leftover, ignore_errors=True)
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if len(groups) > 1:
-        # Checked and generated once here, not once per process (and errors printed once).
-        directory_urls = not offline
-        if not _content_ready(root, directory_urls):
-            return 1
-        env[PAGES_WRITTEN_VARIABLE] = content_token(fingerprint(root), directory_urls)
     # Reproducible output: the sitemap dates come from this, not the clock.
     env.setdefault("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     if offline:
         env.update(KB_OFFLINE="true", KB_DIRECTORY_URLS="false")
-    processes = []
-    for languages, part in zip(groups, parts):
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(part)]
-        # No --quiet: it silences warnings before strict mode can count them.
-        part_env = {**env, ENVIRONMENT_VARIABLE: ",".join(languages)} if len(groups) > 1 else env
-        processes.append(subprocess.Popen(command, cwd=root, env=part_env))
-    codes = [process.wait() for process in processes]
+    if len(groups) == 1:
+        codes = [_mkdocs_build(root, staging, env).wait()]
+    else:
+        codes = _split_build(root, groups, parts, env)
     failed = next((code for code in codes if code != 0), 0)
     if failed:
         for part in parts:
@@ -80,16 +64,29 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
     return 0
 
 
-def _content_ready(root: Path, directory_urls: bool) -> bool:
-    """Check the content and write the generated pages, once for all processes."""
-    use_directory_urls(directory_urls)
-    project = load_project(root)
-    if has_failures(project.diagnostics, strict=True):
-        failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE]
-        print("content check failed:\n" + render(failing), file=sys.stderr)
-        return False
-    write_generated_pages(project)
-    return True
+def _mkdocs_build(root: Path, site: Path, env: dict[str, str], **popen: Any) -> subprocess.Popen:
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
+               "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(site)]
+    # No --quiet: it silences warnings before strict mode can count them.
+    return subprocess.Popen(command, cwd=root, env=env, **popen)
+
+
+def _split_build(root: Path, groups: list[list[str]], parts: list[Path], env: dict[str, str]) -> list[int]:
+    """One MkDocs process per group of languages, started together (see split_handshake)."""
+    processes, reports = [], []
+    for languages, part in zip(groups, parts):
+        report, report_to_us = os.pipe()
+        part_env = {**env, ENVIRONMENT_VARIABLE: ",".join(languages), REPORT_FD_VARIABLE: str(report_to_us)}
+        processes.append(_mkdocs_build(root, part, part_env, stdin=subprocess.PIPE, pass_fds=(report_to_us,)))
+        os.close(report_to_us)  # only the process holds the writing end, so its exit ends our read
+        reports.append(report)
+    for process, verdict in zip(processes, verdicts([read_report(report) for report in reports])):
+        try:
+            process.stdin.write(f"{verdict}\n".encode("ascii"))
+            process.stdin.close()
+        except BrokenPipeError:  # it has already exited
+            pass
+    return [process.wait() for process in processes]
 
 
 def _merge_into(source: Path, target: Path) -> None:

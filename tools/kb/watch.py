@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 # Content that `mkdocs serve` must watch and the plugin must reload on change.
@@ -24,12 +23,3 @@ def fingerprint(root: Path) -> tuple:
             stat = path.stat()
             entries.append((path.as_posix(), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
-
-
-def content_token(state: tuple, directory_urls: bool) -> str:
-    """Names one state of the content (a `fingerprint`): `kb build` writes the generated pages for
-    it once and passes it on, so its parallel builds need not write them again."""
-    return hashlib.sha256(repr((state, directory_urls)).encode("utf-8")).hexdigest()
-
-
-PAGES_WRITTEN_VARIABLE = "KB_GENERATED_PAGES_FOR"
