@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 
 _SKIP = {"script", "style", "nav", "button", "form"}
 _HEADINGS = {"h1", "h2", "h3"}
@@ -25,23 +25,75 @@ class Section:
     text: str
 
 
-class _Splitter(HTMLParser):
+# Rendered content is machine-written, well-formed HTML, so a tag regex is
+# enough; html.parser took about a second per language at 400 pages.
+_TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.S)
+_ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_RAW_TEXT = {"script", "style"}  # their content is not markup
+_VOID = ("br", "img", "input", "hr")
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name, *values = match.groups()
+        value = next((v for v in values if v is not None), "")
+        found[name.lower()] = html.unescape(value) if "&" in value else value
+    return found
+
+
+def _text(run: str) -> str:
+    return html.unescape(run) if "&" in run else run
+
+
+class _Splitter:
+    """Walks tags and text runs in order, keeping headings and the text under them.
+
+    Inside skipped elements (navigation, quizzes, scripts) only tag names
+    matter, so attributes are read only outside them.
+    """
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.sections: list[_OpenSection] = [_OpenSection("", "")]
         self.skip_depth = 0
         self.heading: _OpenSection | None = None
         self.in_headerlink = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = dict(attrs)
+    def feed(self, markup: str) -> None:
+        position = 0
+        for match in _TAG.finditer(markup):
+            if match.start() < position:  # inside script or style content, already passed over
+                continue
+            if match.start() > position and not self.skip_depth:
+                self.handle_data(_text(markup[position:match.start()]))
+            position = match.end()
+            closing, name, rest = match.groups()
+            if name is None:  # a comment
+                continue
+            tag = name.lower()
+            if closing:
+                self.handle_endtag(tag)
+                continue
+            if self.skip_depth:
+                if tag not in _VOID:
+                    self.skip_depth += 1
+            else:
+                self.handle_starttag(tag, _attributes(rest) if "=" in rest else {})
+            if rest.endswith("/"):
+                self.handle_endtag(tag)
+            elif tag in _RAW_TEXT:
+                close = re.compile(rf"</{tag}\s*>", re.I).search(markup, position)
+                end = close.start() if close else len(markup)
+                if end > position and not self.skip_depth:
+                    self.handle_data(markup[position:end])
+                position = end
+        if position < len(markup) and not self.skip_depth:
+            self.handle_data(_text(markup[position:]))
+
+    def handle_starttag(self, tag: str, attributes: dict[str, str]) -> None:
         css = (attributes.get("class") or "").split()
         if tag in _SKIP or "quiz" in css or "kb-receipt" in css or "kb-source" in css:
             self.skip_depth += 1 if tag not in ("br",) else 0
-            return
-        if self.skip_depth:
-            if tag not in ("br", "img", "input", "hr"):
-                self.skip_depth += 1
             return
         if tag == "a" and "headerlink" in css:
             self.in_headerlink = True
@@ -55,7 +107,7 @@ class _Splitter(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_depth:
-            if tag not in ("br", "img", "input", "hr"):
+            if tag not in _VOID:
                 self.skip_depth -= 1
             return
         if tag == "a":
@@ -64,7 +116,7 @@ class _Splitter(HTMLParser):
             self.heading = None
 
     def handle_data(self, data: str) -> None:
-        if self.skip_depth or self.in_headerlink:
+        if self.in_headerlink:
             return
         if self.heading is not None:
             self.heading.title += data
@@ -79,7 +131,6 @@ def split_sections(content_html: str) -> tuple[Section, ...]:
     """The page (anchor "") and each h2/h3 section with an ID, in order."""
     splitter = _Splitter()
     splitter.feed(content_html)
-    splitter.close()
     first = splitter.sections[0]
     return tuple(
         Section(section.anchor, " ".join(section.title.split()), _clean(section.text))
