@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from .collector import collect_less_often
+from .cores import default_jobs
 from .diagnostics import Severity, has_failures, render
 
 
@@ -18,13 +20,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .project import load_project
 
     start = time.perf_counter()
-    project = load_project(_root(args))
+    project = load_project(_root(args), check_only=True, jobs=args.jobs or default_jobs())
     elapsed = time.perf_counter() - start
     if project.diagnostics:
         print(render(project.diagnostics, args.format))
     count = {severity: sum(d.severity is severity for d in project.diagnostics) for severity in Severity}
     content = (f"{len(project.articles)} article pages, {len(project.terms)} terms, "
-               f"{len(project.playbooks)} playbooks, {len(project.quizzes)} quiz modules")
+               f"{len(project.playbooks)} playbooks, {len(project.quiz_digests)} quiz modules")
     print(f"kb check: {count[Severity.ERROR]} error(s), {count[Severity.WARNING]} warning(s), "
           f"{count[Severity.NOTE]} note(s); {content}; {elapsed:.2f} s", file=sys.stderr)
     return 1 if has_failures(project.diagnostics, args.strict) else 0
@@ -111,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate all content; exit 1 on errors")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostic format")
+    check.add_argument("--jobs", type=int, help="processes checking quiz modules (default: cores, at most 2)")
     check.set_defaults(run=cmd_check)
 
     build = commands.add_parser("build", help="strict site build; a failed build keeps the previous site")
@@ -135,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=cmd_export)
 
     args = parser.parse_args(argv)
+    collect_less_often()
     return int(args.run(args))
 
 

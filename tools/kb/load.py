@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -41,13 +40,36 @@ _MAYBE_SPECIAL = re.compile(
 _COLLECTION_TAGS = (None, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
-@dataclass
 class Located:
-    """Parsed data plus the 1-based (line, column) of each key and value."""
+    """Parsed data plus the 1-based (line, column) of each key and value.
 
-    data: Any
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Positions are only needed to report a problem, and recording them costs
+    more than the data itself, so a file that parsed cleanly keeps its text
+    and reads the positions again the first time they are asked for.
+    """
+
+    def __init__(self, data: Any, text: str | None = None, path: str = "") -> None:
+        self.data = data
+        self._text, self._path = text, path
+        self._values: dict[Path, tuple[int, int]] | None = None if text is not None else {}
+        self._keys: dict[Path, tuple[int, int]] | None = None if text is not None else {}
+
+    @property
+    def values(self) -> dict[Path, tuple[int, int]]:
+        if self._values is None:
+            self._read_positions()
+        return self._values  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> dict[Path, tuple[int, int]]:
+        if self._keys is None:
+            self._read_positions()
+        return self._keys  # type: ignore[return-value]
+
+    def _read_positions(self) -> None:
+        full, _ = _read_with_positions(self._text or "", self._path)
+        self._values, self._keys = (full.values, full.keys) if full is not None else ({}, {})
+        self._text = None
 
     def where(self, path: Path, prefer_value: bool = False) -> tuple[int, int]:
         """Best position for a path: the key (or value), else the nearest parent."""
@@ -99,7 +121,7 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
                   f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")
         ]
     problems = []
-    for match in _TAB_INDENT.finditer(text):
+    for match in _TAB_INDENT.finditer(text) if "\t" in text else ():
         line = text.count("\n", 0, match.start()) + 1
         problems.append(
             error(path, line, match.end() - match.start(), "tab-indent",
@@ -180,22 +202,91 @@ class _EventReader:
             result[key] = self.read(path, depth + 1)
 
     def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        tag = event.tag
-        value = event.value
-        # Fast path (most content is text): quoted and block scalars are strings,
-        # and so is a plain scalar that cannot start a number, date, bool or null.
-        if tag is None and (event.style or (value and (value[0] not in _MAYBE_NOT_TEXT or not _MAYBE_SPECIAL.match(value)))):
-            return unicodedata.normalize("NFC", value) if not value.isascii() else value
-        if tag is None or tag == "!":
-            tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except yaml.MarkedYAMLError as exc:
-            raise _Stop(error(self.path, *_mark(event.start_mark), "yaml-syntax", str(exc.problem)))
-        except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
-            raise _Stop(error(self.path, *_mark(event.start_mark), "wrong-type", f"'{event.value}' is not a valid value: {exc}"))
-        return _nfc(value)
+        return _scalar(self.loader, event, self.path)
+
+
+def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
+    tag = event.tag
+    value = event.value
+    # Fast path (most content is text): quoted and block scalars are strings,
+    # and so is a plain scalar that cannot start a number, date, bool or null.
+    if tag is None and (event.style or (value and (value[0] not in _MAYBE_NOT_TEXT or not _MAYBE_SPECIAL.match(value)))):
+        return unicodedata.normalize("NFC", value) if not value.isascii() else value
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as exc:
+        raise _Stop(error(path, *_mark(event.start_mark), "yaml-syntax", str(exc.problem)))
+    except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        raise _Stop(error(path, *_mark(event.start_mark), "wrong-type", f"'{event.value}' is not a valid value: {exc}"))
+    return _nfc(value)
+
+
+class _Unusual(Exception):
+    """The quick read met something only the full read reports properly."""
+
+
+def _read_quickly(loader: Any, path: str) -> Any:
+    """One document's data, without positions; raises _Unusual at anything but plain content.
+
+    The same data as _EventReader's for every file it accepts (tests/test_load.py).
+    """
+    get, check = loader.get_event, loader.check_event
+    scalar_event, mapping_start, mapping_end = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+    normalize = unicodedata.normalize
+    nodes = 0
+
+    def read(depth: int) -> Any:
+        nonlocal nodes
+        event = get()
+        nodes += 1
+        kind = type(event)
+        if kind is scalar_event:
+            value = event.value
+            # _scalar's fast path, inlined: this line runs once per text in every file.
+            if event.tag is None and (event.style or (value and (value[0] not in _MAYBE_NOT_TEXT or not _MAYBE_SPECIAL.match(value)))):
+                return value if value.isascii() else normalize("NFC", value)
+            return _scalar(loader, event, path)
+        if kind is not mapping_start and kind is not sequence_start:
+            raise _Unusual  # an alias, or an event out of place
+        if nodes > MAX_NODES or depth > MAX_DEPTH or event.tag not in _COLLECTION_TAGS:
+            raise _Unusual
+        if kind is mapping_start:
+            result: dict[Any, Any] = {}
+            while True:
+                key_event = get()
+                if type(key_event) is mapping_end:
+                    return result
+                if type(key_event) is not scalar_event:
+                    raise _Unusual
+                key = key_event.value
+                if key_event.tag is not None or key_event.style or not key or not key.isascii() \
+                        or (key[0] in _MAYBE_NOT_TEXT and _MAYBE_SPECIAL.match(key)):
+                    key = _scalar(loader, key_event, path)
+                if key is None or key in result:
+                    raise _Unusual
+                result[key] = read(depth + 1)
+        items: list[Any] = []
+        while not check(sequence_end):
+            items.append(read(depth + 1))
+        get()
+        return items
+
+    try:
+        get()  # StreamStart
+        if check(yaml.StreamEndEvent):
+            return None
+        get()  # DocumentStart
+        data = read(0)
+        get()  # DocumentEnd
+        if not check(yaml.StreamEndEvent):
+            raise _Unusual
+        return data
+    except (_Stop, yaml.YAMLError):
+        raise _Unusual from None
 
 
 def load_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Diagnostic]]:
@@ -204,11 +295,23 @@ def load_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Diagnostic]]:
     if text is None:
         return None, problems
     loader = _Loader(text)
+    try:
+        return Located(_read_quickly(loader, path), text, path), []
+    except _Unusual:
+        pass
+    finally:
+        loader.dispose()
+    return _read_with_positions(text, path)
+
+
+def _read_with_positions(text: str, path: str) -> tuple[Located | None, list[Diagnostic]]:
+    """The full read: data, every position, and located problems."""
+    loader = _Loader(text)
     reader = _EventReader(loader, path)
     try:
         loader.get_event()  # StreamStart
         if loader.check_event(yaml.StreamEndEvent):
-            return Located(None), []
+            return reader.located, []
         loader.get_event()  # DocumentStart
         reader.located.data = reader.read((), 0)
         loader.get_event()  # DocumentEnd

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -26,6 +26,9 @@ from .schema import schema_comment
 from .sources import check_sources
 from .typecheck import parse_model
 from .ui import Strings, load_ui_strings
+
+if TYPE_CHECKING:
+    from .quiz_files import QuizDigest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -50,7 +53,8 @@ class Project:
     articles: dict[tuple[str, str], ArticlePage] = field(default_factory=dict)
     terms: dict[str, Loaded[GlossaryTerm]] = field(default_factory=dict)
     playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
-    quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)
+    quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)  # empty after a check-only load
+    quiz_digests: dict[str, QuizDigest] = field(default_factory=dict)  # by module ID
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
@@ -94,33 +98,41 @@ def _check_schema_comment(raw: bytes, rel: str, folder: str) -> list[Diagnostic]
     return [warning(rel, 1, 1, "missing-schema-comment", f"the first line should be '{expected}'")]
 
 
-def _load_file(project: Project, path: Path, model: type[M], folder: str) -> Loaded[M] | None:
-    rel = _rel(project.root, path)
+def load_file(root: Path, path: Path, model: type[M], folder: str) -> tuple[Loaded[M] | None, list[Diagnostic]]:
+    """One content file, parsed into `model`, with every problem found on the way."""
+    rel = _rel(root, path)
     raw = path.read_bytes()
-    project.diagnostics += _check_schema_comment(raw, rel, folder)
-    located, problems = load_yaml(raw, rel)
-    project.diagnostics += problems
+    problems = _check_schema_comment(raw, rel, folder)
+    located, found = load_yaml(raw, rel)
+    problems += found
     if located is None:
-        return None
-    item, problems = parse_model(model, located, rel)
-    project.diagnostics += problems
-    return None if item is None else Loaded(item, rel, located)
+        return None, problems
+    item, found = parse_model(model, located, rel)
+    problems += found
+    return (None if item is None else Loaded(item, rel, located)), problems
+
+
+def id_mismatch(loaded: Loaded, stem: str, folder: str) -> list[Diagnostic]:
+    """An item lives in `<folder>/<id>.yml`."""
+    item_id = loaded.item.id  # type: ignore[attr-defined]
+    if item_id == stem:
+        return []
+    return [error(loaded.path, *loaded.located.where(("id",), True), "id-mismatch",
+                  f"'{item_id}' must live in {folder}/{item_id}.yml")]
 
 
 def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loaded[M]]:
     """One item per file, `<folder>/<id>.yml`; IDs unique."""
     items: dict[str, Loaded[M]] = {}
     for path in sorted((project.root / folder).glob("*.yml")):
-        loaded = _load_file(project, path, model, folder)
+        loaded, problems = load_file(project.root, path, model, folder)
+        project.diagnostics += problems
         if loaded is None:
             continue
+        project.diagnostics += id_mismatch(loaded, path.stem, folder)
         item_id = loaded.item.id  # type: ignore[attr-defined]
-        line, col = loaded.located.where(("id",), prefer_value=True)
-        if item_id != path.stem:
-            project.diagnostics.append(error(loaded.path, line, col, "id-mismatch",
-                                             f"'{item_id}' must live in {folder}/{item_id}.yml"))
         if item_id in items:
-            project.diagnostics.append(error(loaded.path, line, col, "duplicate-id",
+            project.diagnostics.append(error(loaded.path, *loaded.located.where(("id",), True), "duplicate-id",
                                              f"ID '{item_id}' is also used by {items[item_id].path}"))
             continue
         items[item_id] = loaded
@@ -133,8 +145,11 @@ def _reading_order(root: Path) -> list[str]:
     return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
 
 
-def load_project(root: Path) -> Project:
-    from .validate import validate  # validate imports Project
+def load_project(root: Path, check_only: bool = False, jobs: int = 1) -> Project:
+    """Load and check everything. `check_only` (for `kb check`) checks quiz modules on
+    `jobs` processes and keeps only their digests, not the modules themselves."""
+    from .quiz_files import load_quizzes  # both import Project
+    from .validate import validate
 
     project = Project(root=root)
     project.diagnostics += check_sources(root)
@@ -144,9 +159,10 @@ def load_project(root: Path) -> Project:
     project.article_order = _reading_order(root)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
-    project.quizzes = _load_folder(project, QUIZ_DIR, QuizModule)
+    load_quizzes(project, keep=not check_only, jobs=jobs)
     if (root / COMPANY_FILE).is_file():
-        project.company = _load_file(project, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
+        project.company, problems = load_file(root, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
+        project.diagnostics += problems
     else:
         project.diagnostics.append(error(COMPANY_FILE, 1, 1, "missing-file", "company.yml is missing"))
     project.diagnostics += validate(project)

@@ -116,30 +116,38 @@ def _check_review(loaded: Loaded) -> list[Diagnostic]:
                     f"review was due on {review.due.isoformat()}")]
 
 
-def _check_citation(project: Project, path: str, at: tuple[int, int], citation: str) -> list[Diagnostic]:
+def _check_citation(project: Project, loaded: Loaded, field: tuple, citation: str) -> list[Diagnostic]:
+    """`citation` (at `field` of `loaded`) names an article section that exists in every language."""
     slug, _, section = citation.partition("#")
-    problems = []
+    missing_in = None
     for lang in LANGUAGES:
         page = project.article(slug, lang)
         if page is None:
-            return [error(path, *at, "broken-citation", f"'{citation}': there is no article '{slug}'")]
-        if page.section(section) is None:
-            problems.append(error(path, *at, "broken-citation",
-                                  f"'{citation}': article '{slug}' has no section '{section}' in {lang}"))
-    return problems[:1]
+            return [_broken_citation(loaded, field, f"'{citation}': there is no article '{slug}'")]
+        if missing_in is None and page.section(section) is None:
+            missing_in = lang
+    if missing_in is None:
+        return []
+    return [_broken_citation(loaded, field, f"'{citation}': article '{slug}' has no section '{section}' in {missing_in}")]
+
+
+def _broken_citation(loaded: Loaded, field: tuple, message: str) -> Diagnostic:
+    # Positions are looked up only for a problem: a clean file never needs them.
+    return error(loaded.path, *loaded.located.where(field, True), "broken-citation", message)
 
 
 def _check_terms(project: Project) -> list[Diagnostic]:
     problems = []
     for term_id, loaded in project.terms.items():
         term = loaded.item
-        problems += _check_citation(project, loaded.path, loaded.located.where(("cite",), True), term.cite)
+        problems += _check_citation(project, loaded, ("cite",), term.cite)
         for index, ref in enumerate(term.related):
-            at = loaded.located.where(("related", index), True)
             if ref == term_id:
-                problems.append(error(loaded.path, *at, "invalid-value", "a term cannot be related to itself"))
+                problems.append(error(loaded.path, *loaded.located.where(("related", index), True), "invalid-value",
+                                      "a term cannot be related to itself"))
             elif ref not in project.terms:
-                problems.append(error(loaded.path, *at, "unknown-reference", f"related term '{ref}' does not exist"))
+                problems.append(error(loaded.path, *loaded.located.where(("related", index), True), "unknown-reference",
+                                      f"related term '{ref}' does not exist"))
         problems += _check_review(loaded)
     return problems
 
@@ -173,9 +181,9 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
         book, where = loaded.item, loaded.located.where
         problems += _duplicate_ids(loaded, "steps", [step.id for step in book.steps], "step")
         for index, step in enumerate(book.steps):
-            problems += _check_citation(project, loaded.path, where(("steps", index, "cite"), True), step.cite)
+            problems += _check_citation(project, loaded, ("steps", index, "cite"), step.cite)
         for index, offer in enumerate(book.offers):
-            problems += _check_citation(project, loaded.path, where(("offers", index, "cite"), True), offer.cite)
+            problems += _check_citation(project, loaded, ("offers", index, "cite"), offer.cite)
             if offer.term not in project.terms:
                 problems.append(error(loaded.path, *where(("offers", index, "term"), True), "unknown-reference",
                                       f"glossary term '{offer.term}' does not exist"))
@@ -185,8 +193,8 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
                                           f"'{offer.limit}' is not a company.yml setting; known: {', '.join(keys)}"))
                 else:
                     used.setdefault(offer.limit, []).append(loaded.path)
-        problems += _check_citation(project, loaded.path, where(("escalation", "cite"), True), book.escalation.cite)
-        problems += _check_citation(project, loaded.path, where(("follow_up", "cite"), True), book.follow_up.cite)
+        problems += _check_citation(project, loaded, ("escalation", "cite"), book.escalation.cite)
+        problems += _check_citation(project, loaded, ("follow_up", "cite"), book.follow_up.cite)
         problems += _check_refs(loaded, book.terms, "terms", project.terms, "glossary term")
         problems += _check_placeholders(project, loaded, used)
         problems += _check_review(loaded)
@@ -199,22 +207,22 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
     return problems
 
 
-def _resolve_quiz_citation(project: Project, loaded: Loaded, at: tuple[int, int], citation: str) -> list[Diagnostic]:
+def _resolve_quiz_citation(project: Project, loaded: Loaded, field: tuple, citation: str) -> list[Diagnostic]:
     if not citation.startswith("playbooks/"):
-        return _check_citation(project, loaded.path, at, citation)
+        return _check_citation(project, loaded, field, citation)
     book_id, _, step = citation.removeprefix("playbooks/").partition("#")
     book = project.playbooks.get(book_id)
     if book is None:
-        return [error(loaded.path, *at, "broken-citation", f"'{citation}': there is no playbook '{book_id}'")]
+        return [_broken_citation(loaded, field, f"'{citation}': there is no playbook '{book_id}'")]
     if step not in {s.id for s in book.item.steps}:
-        return [error(loaded.path, *at, "broken-citation", f"'{citation}': playbook '{book_id}' has no step '{step}'")]
+        return [_broken_citation(loaded, field, f"'{citation}': playbook '{book_id}' has no step '{step}'")]
     return []
 
 
 def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, question: Question) -> list[Diagnostic]:
     path, where = loaded.path, loaded.located.where
     at = ("questions", index)
-    problems = _resolve_quiz_citation(project, loaded, where(at + ("cite",), True), question.cite)
+    problems = _resolve_quiz_citation(project, loaded, at + ("cite",), question.cite)
     if question.type == "fill":
         if question.options:
             problems.append(error(path, *where(at + ("options",)), "invalid-value", "a fill question has no options; use answers"))
@@ -254,26 +262,28 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     return problems
 
 
-def _check_quizzes(project: Project) -> list[Diagnostic]:
+def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[Diagnostic]:
+    """Checks of one quiz module that need no other module (see quiz_files)."""
+    module, where = loaded.item, loaded.located.where
+    problems = _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
+    for index, question in enumerate(module.questions):
+        problems += _check_question(project, loaded, index, question)
+    for index, item in enumerate(module.study):
+        kind, _, name = item.partition("/")
+        exists = project.article(name, "lt") if kind == "articles" else project.playbooks.get(name)
+        if exists is None:
+            problems.append(error(loaded.path, *where(("study", index), True), "unknown-reference",
+                                  f"'{item}' does not exist"))
+    if module.id in module.prerequisites:
+        problems.append(error(loaded.path, *where(("prerequisites",)), "invalid-value", "a module cannot require itself"))
+    return problems + _check_review(loaded)
+
+
+def _check_playbook_quizzes(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
-    for loaded in project.quizzes.values():
-        module, where = loaded.item, loaded.located.where
-        problems += _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
-        for index, question in enumerate(module.questions):
-            problems += _check_question(project, loaded, index, question)
-        problems += _check_refs(loaded, module.prerequisites, "prerequisites", project.quizzes, "quiz module")
-        for index, item in enumerate(module.study):
-            kind, _, name = item.partition("/")
-            exists = project.article(name, "lt") if kind == "articles" else project.playbooks.get(name)
-            if exists is None:
-                problems.append(error(loaded.path, *where(("study", index), True), "unknown-reference",
-                                      f"'{item}' does not exist"))
-        if module.id in module.prerequisites:
-            problems.append(error(loaded.path, *where(("prerequisites",)), "invalid-value", "a module cannot require itself"))
-        problems += _check_review(loaded)
     for loaded in project.playbooks.values():
         quiz = loaded.item.quiz
-        if quiz is not None and quiz not in project.quizzes:
+        if quiz is not None and quiz not in project.quiz_digests:
             problems.append(error(loaded.path, *loaded.located.where(("quiz",), True), "unknown-reference",
                                   f"quiz module '{quiz}' does not exist"))
     return problems
@@ -286,5 +296,5 @@ def validate(project: Project) -> list[Diagnostic]:
         problems += _check_defects(page, page.text)
     problems += _check_terms(project)
     problems += _check_playbooks(project)
-    problems += _check_quizzes(project)
+    problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
     return problems
