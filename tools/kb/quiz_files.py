@@ -53,7 +53,8 @@ def read_quiz_file(project: Project, path: Path) -> tuple[Loaded[QuizModule] | N
 def load_quizzes(project: Project, keep: bool, jobs: int) -> None:
     """Fill `project.quiz_digests` (and `project.quizzes` when `keep`) and add the problems."""
     paths = sorted((project.root / QUIZ_DIR).glob("*.yml"))
-    if keep or jobs <= 1 or len(paths) < PARALLEL_FROM_FILES:
+    can_fork = "fork" in multiprocessing.get_all_start_methods()  # not on Windows
+    if keep or jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not can_fork:
         results = [read_quiz_file(project, path) for path in paths]
     else:
         results = [(None, digest) for digest in _digests_on_all_cores(project, paths, jobs)]
@@ -101,6 +102,7 @@ def _digests_on_all_cores(project: Project, paths: list[Path], jobs: int) -> lis
     try:
         # fork: the workers start with the loaded articles and playbooks already in memory.
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_digest_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8)))
+            # Small chunks: the two workers finish within a few files of each other.
+            return pool.map(_digest_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 32)))
     finally:
         _shared_project = None
