@@ -11,7 +11,7 @@ from kb.quiz_files import PARALLEL_FROM_FILES
 
 
 def kb_check(project: Path, jobs: int) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "check", "--jobs", str(jobs)],
+    return subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "check", "--jobs", str(jobs), "--no-reuse"],
                           capture_output=True, text=True, cwd=project)
 
 

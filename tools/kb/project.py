@@ -55,6 +55,7 @@ class Project:
     playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
     quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)  # empty after a check-only load
     quiz_digests: dict[str, QuizDigest] = field(default_factory=dict)  # by module ID
+    quiz_files_reused: int = 0  # unchanged since the last `kb check`, not checked again
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
@@ -145,9 +146,14 @@ def _reading_order(root: Path) -> list[str]:
     return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
 
 
-def load_project(root: Path, check_only: bool = False, jobs: int = 1) -> Project:
-    """Load and check everything. `check_only` (for `kb check`) checks quiz modules on
-    `jobs` processes and keeps only their digests, not the modules themselves."""
+def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False) -> Project:
+    """Load and check everything.
+
+    `check_only` (for `kb check`) checks quiz modules on `jobs` processes and
+    keeps only their digests, not the modules themselves; `reuse_checks` also
+    skips quiz files unchanged since the last check (check_record.py).
+    """
+    from .check_record import CheckRecord
     from .quiz_files import load_quizzes  # both import Project
     from .validate import validate
 
@@ -159,7 +165,8 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1) -> Project
     project.article_order = _reading_order(root)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
-    load_quizzes(project, keep=not check_only, jobs=jobs)
+    record = CheckRecord(root) if check_only and reuse_checks else None
+    load_quizzes(project, keep=not check_only, jobs=jobs, record=record)
     if (root / COMPANY_FILE).is_file():
         project.company, problems = load_file(root, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
         project.diagnostics += problems

@@ -16,6 +16,7 @@ import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check_record import CheckRecord, file_key
 from .diagnostics import Diagnostic, error
 from .load import load_yaml
 from .project import QUIZ_DIR, Loaded, Project, id_mismatch, load_file
@@ -50,14 +51,17 @@ def read_quiz_file(project: Project, path: Path) -> tuple[Loaded[QuizModule] | N
     return loaded, digest
 
 
-def load_quizzes(project: Project, keep: bool, jobs: int) -> None:
-    """Fill `project.quiz_digests` (and `project.quizzes` when `keep`) and add the problems."""
+def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | None = None) -> None:
+    """Fill `project.quiz_digests` (and `project.quizzes` when `keep`) and add the problems.
+
+    With a `record` (and not `keep`), files checked before with the same bytes
+    and context are not checked again; the record is updated.
+    """
     paths = sorted((project.root / QUIZ_DIR).glob("*.yml"))
-    can_fork = "fork" in multiprocessing.get_all_start_methods()  # not on Windows
-    if keep or jobs <= 1 or len(paths) < PARALLEL_FROM_FILES or not can_fork:
+    if keep:
         results = [read_quiz_file(project, path) for path in paths]
     else:
-        results = [(None, digest) for digest in _digests_on_all_cores(project, paths, jobs)]
+        results = [(None, digest) for digest in _digests(project, paths, jobs, record)]
     for loaded, digest in results:
         project.diagnostics += digest.file_problems
         if digest.id is None:
@@ -84,6 +88,26 @@ def _where(project: Project, path: str, field: tuple) -> tuple[int, int]:
     """
     located, _ = load_yaml((project.root / path).read_bytes(), path)
     return located.where(field, True) if located is not None else (1, 1)
+
+
+def _digests(project: Project, paths: list[Path], jobs: int, record: CheckRecord | None) -> list[QuizDigest]:
+    names = [path.relative_to(project.root).as_posix() for path in paths]
+    keys = [file_key(path.read_bytes()) for path in paths] if record else []
+    found = {name: record.get(name, key) for name, key in zip(names, keys)} if record else {}
+    unchecked = [path for path, name in zip(paths, names) if found.get(name) is None]
+    can_fork = "fork" in multiprocessing.get_all_start_methods()  # not on Windows
+    if jobs <= 1 or len(unchecked) < PARALLEL_FROM_FILES or not can_fork:
+        checked = [read_quiz_file(project, path)[1] for path in unchecked]
+    else:
+        checked = _digests_on_all_cores(project, unchecked, jobs)
+    fresh = iter(checked)
+    digests = [found.get(name) or next(fresh) for name in names]
+    project.quiz_files_reused = len(paths) - len(unchecked)
+    if record:
+        for name, key, digest in zip(names, keys, digests):
+            record.put(name, key, digest)
+        record.save()
+    return digests
 
 
 # The project as loaded so far, for the forked worker processes to read
