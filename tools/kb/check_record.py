@@ -64,12 +64,16 @@ class CheckRecord:
         entry = self.entries.get(path)
         if entry is None or entry[0] != key:
             return None
-        fields = dict(entry[1])
-        for name in ("file_problems", "module_problems"):
-            fields[name] = tuple(Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in fields[name])
-        fields["prerequisites"] = tuple(fields["prerequisites"])
+        try:
+            fields = dict(entry[1])
+            for name in ("file_problems", "module_problems"):
+                fields[name] = tuple(Diagnostic(**{**d, "severity": Severity(d["severity"])}) for d in fields[name])
+            fields["prerequisites"] = tuple(fields["prerequisites"])
+            digest = QuizDigest(**fields)
+        except (TypeError, ValueError, KeyError):  # an entry edited by hand: check the file
+            return None
         self.used[path] = entry
-        return QuizDigest(**fields)
+        return digest
 
     def put(self, path: str, key: str, digest) -> None:  # type: ignore[no-untyped-def]
         fields = asdict(digest)
