@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,7 @@ from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_qui
 from .template_cache import SHARED_TEMPLATE_CACHE
 from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from .render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
-from .split_handshake import STOP, agree, in_split_build
+from .split_handshake import STOP, agree, exit_after_success, in_split_build
 from .watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -61,12 +62,20 @@ class KnowledgeBasePlugin(BasePlugin):
         self._fingerprint: tuple | None = None
         self.search = SearchCollector()
         self.serving = False
+        self.command = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
         self.serving = command == "serve"
+        self.command = command
         collect_less_often()
+
+    @event_priority(-1000)  # the last plugin told of the shutdown
+    def on_shutdown(self) -> None:
+        # MkDocs calls this in a `finally`: an exception on its way out means the build failed.
+        if self.command == "build" and requested_languages() and sys.exc_info()[0] is None:
+            exit_after_success()
 
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent

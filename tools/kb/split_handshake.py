@@ -18,6 +18,8 @@ One line each way, per process:
 
 A process that exits before reporting (a broken mkdocs.yml, a crash) counts
 as failed and has printed its own error, so no other process reports.
+
+A process whose build succeeded exits at once (exit_after_success).
 """
 
 from __future__ import annotations
@@ -57,3 +59,17 @@ def verdicts(reports: list[str]) -> list[str]:
         return [STOP] * len(reports)
     first_failed = reports.index(FAILED)
     return [REPORT if number == first_failed else STOP for number in range(len(reports))]
+
+
+def exit_after_success() -> None:
+    """End a build process whose part of the site is written.
+
+    Python would otherwise free the build's few hundred MB of pages, navigation
+    and templates one object at a time before exiting (about half a second at
+    400 pages per language, while `kb build` waits); the system takes the
+    memory back at once. Only the output streams need flushing: MkDocs has
+    closed every file it wrote.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
