@@ -3,8 +3,14 @@
 PyYAML's usual loaders forget positions, accept duplicate keys silently and
 expand aliases (the "billion laughs" bomb). Content files need none of that,
 so this module builds plain Python data directly from the parser's event
-stream, recording the line and column of every key and value, and turns each
-problem into a located diagnostic instead of an exception.
+stream, and turns each problem into a located diagnostic instead of an
+exception.
+
+Two reads share that work. The quick read builds the data only and gives
+up at anything unusual; the full read also records the line and column of
+every key and value and reports what is wrong. A clean file (nearly every
+file) is read quickly, and its positions are read in full only if a later
+check needs one to report a problem.
 """
 
 from __future__ import annotations
