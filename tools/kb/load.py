@@ -156,7 +156,7 @@ class _EventReader:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             self.located.values[at] = position
-            return self._scalar(event)
+            return _scalar(self.loader, event, self.path)
         if self.nodes > MAX_NODES:
             raise _Stop(error(self.path, *position, "too-many-nodes", f"more than {MAX_NODES} YAML nodes: split the file"))
         if depth > MAX_DEPTH:
@@ -192,7 +192,7 @@ class _EventReader:
             key_pos = (mark.line + 1, mark.column + 1)
             if kind is not yaml.ScalarEvent:
                 raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
-            key = self._scalar(key_event)
+            key = _scalar(self.loader, key_event, self.path)
             if key is None:
                 raise _Stop(error(self.path, *key_pos, "yaml-syntax", "mapping keys must be plain text"))
             path = at + (key,)
@@ -206,9 +206,6 @@ class _EventReader:
                 continue
             keys[path] = key_pos
             result[key] = self.read(path, depth + 1)
-
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
-        return _scalar(self.loader, event, self.path)
 
 
 def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:

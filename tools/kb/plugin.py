@@ -61,15 +61,17 @@ class KnowledgeBasePlugin(BasePlugin):
         self.project: Project | None = None
         self._fingerprint: tuple | None = None
         self.search = SearchCollector()
-        self.serving = False
         self.command = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
-        self.serving = command == "serve"
         self.command = command
         collect_less_often()
+
+    @property
+    def serving(self) -> bool:
+        return self.command == "serve"
 
     @event_priority(-1000)  # the last plugin told of the shutdown
     def on_shutdown(self) -> None:

@@ -69,7 +69,7 @@ class Project:
         return sorted({slug for slug, _ in self.articles})
 
 
-def _rel(root: Path, path: Path) -> str:
+def relative_path(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
@@ -77,7 +77,7 @@ def _load_articles(project: Project) -> None:
     for lang in LANGUAGES:
         folder = project.root / DOCS_DIR / lang / "articles"
         for path in sorted(folder.glob("*.md")):
-            rel = _rel(project.root, path)
+            rel = relative_path(project.root, path)
             page, problems = load_article(path.read_bytes(), rel, lang)
             project.diagnostics += problems
             if page is None:
@@ -101,7 +101,7 @@ def _check_schema_comment(raw: bytes, rel: str, folder: str) -> list[Diagnostic]
 
 def load_file(root: Path, path: Path, model: type[M], folder: str) -> tuple[Loaded[M] | None, list[Diagnostic]]:
     """One content file, parsed into `model`, with every problem found on the way."""
-    rel = _rel(root, path)
+    rel = relative_path(root, path)
     raw = path.read_bytes()
     problems = _check_schema_comment(raw, rel, folder)
     located, found = load_yaml(raw, rel)
@@ -122,6 +122,12 @@ def id_mismatch(loaded: Loaded, stem: str, folder: str) -> list[Diagnostic]:
                   f"'{item_id}' must live in {folder}/{item_id}.yml")]
 
 
+def duplicate_id(loaded: Loaded, item_id: str, first_path: str) -> Diagnostic:
+    """`loaded` has the ID of an item already loaded from `first_path`."""
+    return error(loaded.path, *loaded.located.where(("id",), True), "duplicate-id",
+                 f"ID '{item_id}' is also used by {first_path}")
+
+
 def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loaded[M]]:
     """One item per file, `<folder>/<id>.yml`; IDs unique."""
     items: dict[str, Loaded[M]] = {}
@@ -133,8 +139,7 @@ def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loa
         project.diagnostics += id_mismatch(loaded, path.stem, folder)
         item_id = loaded.item.id  # type: ignore[attr-defined]
         if item_id in items:
-            project.diagnostics.append(error(loaded.path, *loaded.located.where(("id",), True), "duplicate-id",
-                                             f"ID '{item_id}' is also used by {items[item_id].path}"))
+            project.diagnostics.append(duplicate_id(loaded, item_id, items[item_id].path))
             continue
         items[item_id] = loaded
     return items

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check_record import CheckRecord, file_key
-from .diagnostics import Diagnostic, error
-from .load import load_yaml
-from .project import QUIZ_DIR, Loaded, Project, id_mismatch, load_file
+from .diagnostics import Diagnostic
+from .load import Located, load_yaml
+from .project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
 from .quiz import QuizModule
+from .validate import quiz_module_problems, unknown_references
 
 # Below this many files, starting processes costs more than it saves.
 PARALLEL_FROM_FILES = 200
@@ -39,11 +40,9 @@ class QuizDigest:
 
 
 def read_quiz_file(project: Project, path: Path) -> tuple[Loaded[QuizModule] | None, QuizDigest]:
-    from .validate import quiz_module_problems  # validate imports Project
-
     loaded, problems = load_file(project.root, path, QuizModule, QUIZ_DIR)
     if loaded is None:
-        return None, QuizDigest(path.relative_to(project.root).as_posix(), None, (), 0, tuple(problems), ())
+        return None, QuizDigest(relative_path(project.root, path), None, (), 0, tuple(problems), ())
     module = loaded.item
     problems += id_mismatch(loaded, path.stem, QUIZ_DIR)
     digest = QuizDigest(loaded.path, module.id, tuple(module.prerequisites), len(module.questions),
@@ -67,47 +66,46 @@ def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | 
         if digest.id is None:
             continue
         if digest.id in project.quiz_digests:
-            project.diagnostics.append(error(digest.path, *_where(project, digest.path, ("id",)), "duplicate-id",
-                                             f"ID '{digest.id}' is also used by {project.quiz_digests[digest.id].path}"))
+            first = project.quiz_digests[digest.id].path
+            project.diagnostics.append(duplicate_id(_reread(project, digest.path), digest.id, first))
             continue
         project.diagnostics += digest.module_problems
         project.quiz_digests[digest.id] = digest
         if keep and loaded is not None:
             project.quizzes[digest.id] = loaded
     for digest in project.quiz_digests.values():
-        for index, ref in enumerate(digest.prerequisites):
-            if ref not in project.quiz_digests:
-                project.diagnostics.append(error(digest.path, *_where(project, digest.path, ("prerequisites", index)),
-                                                 "unknown-reference", f"quiz module '{ref}' does not exist"))
+        if any(ref not in project.quiz_digests for ref in digest.prerequisites):
+            project.diagnostics += unknown_references(_reread(project, digest.path), list(digest.prerequisites),
+                                                      "prerequisites", project.quiz_digests, "quiz module")
 
 
-def _where(project: Project, path: str, field: tuple) -> tuple[int, int]:
-    """Position of `field` in a quiz file, for a problem found across files.
+def _reread(project: Project, path: str) -> Loaded:
+    """A quiz file read again for the positions of a problem found across files.
 
-    The file is read again: digests carry no positions, and such problems are rare.
+    Digests carry no positions, and such problems are rare.
     """
     located, _ = load_yaml((project.root / path).read_bytes(), path)
-    return located.where(field, True) if located is not None else (1, 1)
+    return Loaded(None, path, located or Located(None))
 
 
 def _digests(project: Project, paths: list[Path], jobs: int, record: CheckRecord | None) -> list[QuizDigest]:
-    names = [path.relative_to(project.root).as_posix() for path in paths]
+    names = [relative_path(project.root, path) for path in paths]
     keys = [file_key(path.read_bytes()) for path in paths] if record else []
     found = {name: record.get(name, key) for name, key in zip(names, keys)} if record else {}
-    unchecked = [path for path, name in zip(paths, names) if found.get(name) is None]
+    unchecked = [number for number, name in enumerate(names) if found.get(name) is None]
     can_fork = "fork" in multiprocessing.get_all_start_methods()  # not on Windows
     if jobs <= 1 or len(unchecked) < PARALLEL_FROM_FILES or not can_fork:
-        checked = [read_quiz_file(project, path)[1] for path in unchecked]
+        checked = [read_quiz_file(project, paths[number])[1] for number in unchecked]
     else:
-        checked = _digests_on_all_cores(project, unchecked, jobs)
-    fresh = iter(checked)
-    digests = [found.get(name) or next(fresh) for name in names]
-    project.quiz_files_reused = len(paths) - len(unchecked)
+        checked = _digests_on_all_cores(project, [paths[number] for number in unchecked], jobs)
+    for number, digest in zip(unchecked, checked):
+        found[names[number]] = digest
+        if record:
+            record.put(names[number], keys[number], digest)
     if record:
-        for name, key, digest in zip(names, keys, digests):
-            record.put(name, key, digest)
         record.save()
-    return digests
+    project.quiz_files_reused = len(paths) - len(unchecked)
+    return [found[name] for name in names]
 
 
 # The project as loaded so far, for the forked worker processes to read

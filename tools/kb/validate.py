@@ -152,7 +152,8 @@ def _check_terms(project: Project) -> list[Diagnostic]:
     return problems
 
 
-def _check_refs(loaded: Loaded, refs: list[str], field: str, known: dict, what: str) -> list[Diagnostic]:
+def unknown_references(loaded: Loaded, refs: list[str], field: str, known: dict, what: str) -> list[Diagnostic]:
+    """`refs` (the list at `field`) that are not keys of `known`."""
     return [
         error(loaded.path, *loaded.located.where((field, index), True), "unknown-reference", f"{what} '{ref}' does not exist")
         for index, ref in enumerate(refs) if ref not in known
@@ -195,7 +196,7 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
                     used.setdefault(offer.limit, []).append(loaded.path)
         problems += _check_citation(project, loaded, ("escalation", "cite"), book.escalation.cite)
         problems += _check_citation(project, loaded, ("follow_up", "cite"), book.follow_up.cite)
-        problems += _check_refs(loaded, book.terms, "terms", project.terms, "glossary term")
+        problems += unknown_references(loaded, book.terms, "terms", project.terms, "glossary term")
         problems += _check_placeholders(project, loaded, used)
         problems += _check_review(loaded)
     if project.company is not None:
