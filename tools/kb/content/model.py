@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
@@ -89,6 +89,29 @@ class Review(ContentModel):
         return today > self.due
 
 
+AvoidReason = Literal["calque", "coinage", "machine-translation", "wrong-register", "different-concept", "vendor-jargon"]
+
+
+class AvoidedTerm(ContentModel):
+    """A variant writers must not use for this concept, and why."""
+
+    term: Text = Field(description="The variant in its base (dictionary) form; inflected forms are found by stemming")
+    reason: AvoidReason = Field(description="Why it is avoided")
+    note: Text | None = Field(default=None, description="One short sentence for authors")
+
+
+class LocalizedAvoidList(ContentModel):
+    """Variants to avoid, per language; a language with nothing to avoid is left out."""
+
+    lt: list[AvoidedTerm] = Field(default_factory=list)
+    it: list[AvoidedTerm] = Field(default_factory=list)
+    pl: list[AvoidedTerm] = Field(default_factory=list)
+    fi: list[AvoidedTerm] = Field(default_factory=list)
+
+    def __getitem__(self, lang: str) -> list[AvoidedTerm]:
+        return getattr(self, lang)
+
+
 class GlossaryTerm(ContentModel):
     """One term of the glossary, in all four languages."""
 
@@ -99,6 +122,10 @@ class GlossaryTerm(ContentModel):
     forms: LocalizedList = Field(description="Inflected forms people type, lowercase, base form first")
     cite: Citation = Field(description="article-slug#section-id the definition comes from")
     related: list[KebabId] = Field(default_factory=list, description="IDs of related glossary terms")
+    avoid: LocalizedAvoidList = Field(
+        default_factory=LocalizedAvoidList,
+        description="Termbase: variants writers must not use for this concept; `term` is the one preferred term",
+    )
     review: Review
 
     def all_forms(self, lang: str) -> list[str]:
@@ -109,4 +136,4 @@ class GlossaryTerm(ContentModel):
         return list(seen)
 
 
-assert set(LocalizedText.model_fields) == set(LANGUAGES)
+assert set(LocalizedText.model_fields) == set(LANGUAGES) == set(LocalizedAvoidList.model_fields)
