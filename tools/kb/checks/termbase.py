@@ -95,9 +95,11 @@ class Termbase:
         covered: set[int] = set()
         for start, phrase in _matches(tokens, self.correct.get(prose.lang, {}), _same):
             covered.update(range(start, start + len(phrase)))
+        reported: set[tuple[int, int]] = set()  # two variants with one stem are one finding
         for start, variant in _matches(tokens, self.avoided.get(prose.lang, {}), _variant_stems):
             span = range(start, start + len(variant.stems))
-            if not covered.issuperset(span):
+            if not covered.issuperset(span) and (start, span[-1]) not in reported:
+                reported.add((start, span[-1]))
                 yield tokens[start][0], tokens[span[-1]][1], variant
 
 

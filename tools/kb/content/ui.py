@@ -27,6 +27,9 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "escalation", "when", "how", "follow_up", "templates", "copy", "source", "practice_quiz",
     # quizzes, onboarding, trainers
     "quizzes", "start_here", "start_here_intro", "read_first", "take_quiz", "progress_not_started", "progress_in_progress", "progress_passed", "progress_failed", "overall_progress", "trainers", "trainers_intro", "col_module", "col_objectives", "col_questions", "col_minutes", "col_pass_mark", "col_audience", "col_prerequisites", "col_assign", "col_print", "copy_link", "question_sheet", "answer_key", "lms_export", "lms_export_intro", "receipts_title", "receipts_intro", "receipt_title", "receipt_intro", "your_name", "download_receipt", "copy_receipt", "receipt_note", "objectives_label", "pass_mark_label", "minutes_label", "correct_answer", "accepted_answers", "name_field", "date_field", "passed", "failed", "all_modules",
+    # termbase
+    "termbase", "termbase_intro", "col_preferred", "col_avoid", "reason_calque", "reason_coinage",
+    "reason_machine_translation", "reason_wrong_register", "reason_different_concept", "reason_vendor_jargon",
 )
 
 Strings = dict[str, dict[str, str]]

@@ -61,4 +61,17 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
         cells = [link(relative(url, here), names[lang]), md_text(ui[kind])]
         cells += [md_text(names[code]) for code in LANGUAGES]
         out.append("| " + " | ".join(cells + [review.last_reviewed.isoformat(), due]) + " |")
-    return "\n".join(out) + "\n"
+    return "\n".join(out + termbase_markdown(project, lang, here)) + "\n"
+
+
+def termbase_markdown(project: Project, lang: str, here: str) -> list[str]:
+    """The preferred term of every concept and the variants to avoid in this language, with the reason."""
+    ui = project.ui[lang]
+    out = ["", f"## {md_text(ui['termbase'])} {{#termbase}}", "", md_text(ui["termbase_intro"]), "",
+           f"| {md_text(ui['col_preferred'])} | {md_text(ui['col_avoid'])} |", "|---|---|"]
+    terms = sorted((t.item for t in project.terms.values()), key=lambda term: sort_key(term.term[lang], lang))
+    for term in terms:
+        avoided = "; ".join(f"{md_text(entry.term)} ({md_text(ui['reason_' + entry.reason.replace('-', '_')])})"
+                            for entry in term.avoid[lang])
+        out.append(f"| {link(relative(glossary_url(lang, term.id), here), term.term[lang])} | {avoided or '—'} |")
+    return out
