@@ -7,6 +7,7 @@ from datetime import date
 
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
+from kb.checks.style import check_style
 from kb.checks.termbase import check_terminology
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
@@ -300,4 +301,5 @@ def validate(project: Project) -> list[Diagnostic]:
     problems += _check_playbooks(project)
     problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
     problems += check_terminology(project.root, ((t.item, t.path) for t in project.terms.values()), LANGUAGES)
+    problems += check_style(project.root, project.style)
     return problems

@@ -24,6 +24,7 @@ from kb.content.playbook import Playbook
 from kb.content.quiz import QuizModule
 from kb.content.schema import schema_comment
 from kb.content.sources import check_sources
+from kb.content.style import StyleSheet, load_style_sheets
 from kb.content.typecheck import parse_model
 from kb.content.ui import Strings, load_ui_strings
 
@@ -58,6 +59,7 @@ class Project:
     quiz_files_reused: int = 0  # unchanged since the last `kb check`, not checked again
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
+    style: dict[str, tuple[StyleSheet, str]] = field(default_factory=dict)  # language → (sheet, path)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -165,6 +167,8 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     project = Project(root=root)
     project.diagnostics += check_sources(root)
     project.ui, problems = load_ui_strings(root)
+    project.diagnostics += problems
+    project.style, problems = load_style_sheets(root)
     project.diagnostics += problems
     _load_articles(project)
     project.article_order = _reading_order(root)

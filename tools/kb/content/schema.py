@@ -15,6 +15,7 @@ from kb.content.company import COMPANY_FILE, CompanySettings
 from kb.content.model import GlossaryTerm
 from kb.content.playbook import Playbook
 from kb.content.quiz import QuizModule
+from kb.content.style import StyleSheet
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -22,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "playbook.schema.json": Playbook,
     "company.schema.json": CompanySettings,
     "quiz-module.schema.json": QuizModule,
+    "style-sheet.schema.json": StyleSheet,
 }
 # Folder (or file) of YAML content → schema its files declare on their first line.
 CONTENT_SCHEMAS = {
