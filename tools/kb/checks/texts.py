@@ -25,6 +25,13 @@ YAML_FOLDERS = ("glossary", "playbooks", "quizzes")
 SKIPPED_FIELDS = frozenset({"avoid"})
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PO_STRING = re.compile(r'^msgstr\s+"(.*)"\s*$')
+# Markup inside a Markdown line that is not prose: HTML tags, attribute lists,
+# link targets and inline code. Masked with spaces so columns stay true.
+_NOT_PROSE = re.compile(r"<[^>\n]*>|\{\s*[:#.][^}\n]*\}|(?<=\])\([^)\n]*\)|`[^`\n]*`")
+
+
+def _mask(text: str) -> str:
+    return _NOT_PROSE.sub(lambda match: " " * len(match.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,8 @@ class Prose:
 
     def locate(self, surface: str, offset: int) -> tuple[int, int]:
         """Line and column of `surface`, found at `offset` inside the text."""
-        if self.text.count("\n") == 0 and self.source_line().find(self.text, self.col - 1) == self.col - 1:
+        if self.text.count("\n") == 0 and len(self.source_line()) >= self.col - 1 + len(self.text) \
+                and self.source_line()[self.col - 1 + offset:].startswith(surface):
             return self.line, self.col + offset
         lines = self.source.split("\n")
         start = sum(len(line) + 1 for line in lines[: self.line - 1]) + self.col - 1
@@ -74,7 +82,7 @@ def markdown_prose(root: Path, rel: str, lang: str) -> Iterator[Prose]:
             in_fence = not in_fence
             continue
         if not in_fence and text.strip():
-            yield Prose(lang, rel, number, 1, text, source)
+            yield Prose(lang, rel, number, 1, _mask(text), source)
 
 
 def _walk(data: Any, at: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
