@@ -21,8 +21,10 @@ from kb.content.ui import UI_DIR
 from kb.languages import LANGUAGES
 
 YAML_FOLDERS = ("glossary", "playbooks", "quizzes")
-# Fields that are not prose: the termbase's own list of variants to avoid.
-SKIPPED_FIELDS = frozenset({"avoid"})
+# Fields that are not prose: the termbase's own list of variants to avoid, and the
+# inflected forms search and tooltips match (never shown; avoided variants are
+# searchable anyway, see GlossaryTerm.search_forms).
+SKIPPED_FIELDS = frozenset({"avoid", "forms"})
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PO_STRING = re.compile(r'^msgstr\s+"(.*)"\s*$')
 # Markup inside a Markdown line that is not prose: HTML tags, attribute lists,

@@ -128,6 +128,14 @@ class GlossaryTerm(ContentModel):
     )
     review: Review
 
+    def search_forms(self, lang: str) -> list[str]:
+        """What staff may type to find this term: every form, and the variants writers
+        avoid (a rep who knows only the old or wrong word must still find the page)."""
+        seen = dict.fromkeys(self.all_forms(lang))
+        for entry in self.avoid[lang]:
+            seen.setdefault(entry.term.lower(), None)
+        return list(seen)
+
     def all_forms(self, lang: str) -> list[str]:
         """The term, its synonyms and their inflected forms, lowercased, without repeats."""
         seen: dict[str, None] = {}

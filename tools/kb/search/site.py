@@ -63,17 +63,17 @@ class SearchCollector:
             return ""
         book = project.playbooks[name].item
         ids = list(dict.fromkeys(book.terms + [offer.term for offer in book.offers]))
-        return " ".join(form for tid in ids if tid in project.terms for form in project.terms[tid].item.all_forms(lang))
+        return " ".join(form for tid in ids if tid in project.terms for form in project.terms[tid].item.search_forms(lang))
 
     @staticmethod
     def _section_keywords(project: Project, lang: str, kind: str, anchor: str, text: str, matcher) -> str:  # type: ignore[no-untyped-def]
         if kind == "glossary":
             term = project.terms.get(anchor)
-            return " ".join(term.item.all_forms(lang)) if term else ""
+            return " ".join(term.item.search_forms(lang)) if term else ""
         if matcher is None:
             return ""
         found = dict.fromkeys(term_id for _, _, term_id in matcher.find(text))
-        return " ".join(form for tid in found for form in project.terms[tid].item.all_forms(lang))
+        return " ".join(form for tid in found for form in project.terms[tid].item.search_forms(lang))
 
     def write_workers(self, site_dir: Path) -> list[str]:
         """Write the worker of every language collected and not yet written."""
