@@ -15,6 +15,8 @@ import math
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import zipfile
 from pathlib import Path
@@ -154,9 +156,10 @@ def test_trainers_page_publishes_every_package_with_an_import_note(project):
 
 
 def test_kb_export_writes_the_same_packages(project, packages, tmp_path):
-    from kb.cli import main
-
-    assert main(["--root", str(project.root), "export", "--out", str(tmp_path)]) == 0
+    env = {key: value for key, value in os.environ.items() if key != "KB_SITE_URL"}
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project.root), "export", "--out", str(tmp_path)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
     for (lang, module_id, version), data in packages.items():
         assert (tmp_path / package_name(lang, module_id, version)).read_bytes() == data
 
