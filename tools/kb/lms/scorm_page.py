@@ -17,10 +17,16 @@ from kb.content.project import Project
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.languages import url_prefix
 from kb.lms.markup import inline_html
-from kb.render.text import attr
 
 # Choice identifiers: SCORM 1.2 allows one character, 0-9 or a-z, per choice.
 CHOICE_KEYS = "abcdefghijklmnopqrstuvwxyz0123456789"
+# A typed answer fits an interaction's response (250 characters in SCORM 2004)
+# and keeps the suspend data far below SCORM 1.2's 4,096 characters.
+MAX_TYPED = 250
+
+
+def attr(text: str) -> str:
+    return html.escape(text, quote=True)
 
 
 def interaction_id(module: QuizModule, question: Question) -> str:
@@ -76,7 +82,7 @@ def _question(project: Project, module: QuizModule, question: Question, number: 
         accepted = attr(json.dumps(question.answers[lang], ensure_ascii=False))  # type: ignore[index]
         before, _, after = question.question[lang].partition(BLANK)
         body = [f'<p class="sco-stem"><span class="sco-n">{number}.</span> <label>{inline_html(before)} '
-                f'<input type="text" name="q{number}" autocomplete="off" spellcheck="false" '
+                f'<input type="text" name="q{number}" maxlength="{MAX_TYPED}" autocomplete="off" spellcheck="false" '
                 f'data-accepted="{accepted}"> {inline_html(after)}</label></p>']
         key = (f'<p class="sco-key" hidden>{html.escape(ui["correct_answer"])}: '
                f"{html.escape(question.answers[lang][0])}</p>")  # type: ignore[index]

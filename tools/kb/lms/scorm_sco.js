@@ -60,6 +60,8 @@
       return "";
     }
   }
+  var connected = api !== null && call(CMI.init, "") === "true";
+
   function get(element) {
     return connected ? call(CMI.get, element) : "";
   }
@@ -72,7 +74,6 @@
   function commit() {
     if (connected) call(CMI.commit, "");
   }
-  var connected = api !== null && call(CMI.init, "") === "true";
 
   /* ---- Grading --------------------------------------------------------- */
 
