@@ -370,3 +370,26 @@ def test_lms_receives_every_value_across_leave_and_resume(page, lms_url, project
     assert json.loads(stored["suspend_data"]) == {"answers": all_answers}
     # Run with -s to see what the LMS received (the closing note quotes it).
     print(f"\nSCORM {lang} {version} {module_id}: {json.dumps(report, ensure_ascii=False)}")
+
+
+@pytest.mark.browser
+def test_sco_without_an_lms_still_grades_and_has_no_axe_violations(page, lms_url, packages):
+    """Opened outside an LMS (say, from the zip): the quiz works, says nothing is
+    recorded, and axe-core finds no accessibility violation once feedback shows."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    folder, url = lms_url
+    found = {}
+    for lang in LANGUAGES:
+        module_id, _ = CASES[lang]
+        target = folder / f"alone-{lang}"
+        zipfile.ZipFile(io.BytesIO(packages[(lang, module_id, "scorm2004")])).extractall(target)
+        page.goto(f"{url}/{target.name}/index.html")
+        page.locator(".sco-no-lms").wait_for()
+        page.locator("#q1 input").first.check()
+        page.locator("#q1 button[type=submit]").click()
+        page.locator("#q1.sco-done .sco-after").wait_for()
+        violations = Axe().run(page).response["violations"]
+        if violations:
+            found[lang] = [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations]
+    assert found == {}
