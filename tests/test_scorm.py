@@ -205,8 +205,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def planned_answer(question, lang: str, wrong: bool) -> tuple[list[str] | str, str]:
     """What the learner enters (choice keys, or typed text) and the response stored for it."""
     if question.type == "fill":
-        # A right answer typed in capitals and without diacritics: accepted, as on the site.
-        text = "xyz" if wrong else fold(question.answers[lang][-1]).upper()
+        # A right answer typed in capitals and without its diacritics: accepted, as on the site.
+        answers = question.answers[lang]
+        text = "xyz" if wrong else fold(next((a for a in answers if fold(a) != a), answers[-1])).upper()
         return text, text
     correct = [choice_key(i) for i, o in enumerate(question.options) if o.correct]
     first_wrong = next(choice_key(i) for i, o in enumerate(question.options) if not o.correct)
