@@ -64,7 +64,7 @@ bench/node_modules/.installed: bench/package.json bench/package-lock.json | node
 bench-lighthouse: $(STAMP) chromium bench/node_modules/.installed  ## Lighthouse on the main page types (after make build)
 	$(BIN)/python bench/lighthouse.py --site site
 
-export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
+export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT, SCORM 1.2 and 2004) into build/exports/
 	$(BIN)/kb export --out build/exports
 
 test: $(STAMP) chromium $(LMS_PARSERS)

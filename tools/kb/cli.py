@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -89,6 +90,7 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from kb.lms.gift import gift_document
     from kb.lms.qti import qti_package
+    from kb.lms.scorm import VERSIONS as SCORM_VERSIONS, package_name, scorm_package
     from kb.languages import LANGUAGES
     from kb.content.project import load_project
     from kb.render.training import export_names, module_order
@@ -105,6 +107,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         (out / names["qti"]).write_bytes(qti_package(modules, lang))
         (out / names["gift"]).write_text(gift_document(modules, lang), encoding="utf-8")
         print(f"wrote {out / names['qti']}\nwrote {out / names['gift']}")
+        for module in modules:
+            for version in SCORM_VERSIONS:
+                path = out / package_name(lang, module.id, version)
+                path.write_bytes(scorm_package(project, module, lang, version, args.site_url or None))
+                print(f"wrote {path}")
     return 0
 
 
@@ -138,8 +145,11 @@ def main(argv: list[str] | None = None) -> int:
     receipts.add_argument("--out", help="output folder (default: the receipts folder)")
     receipts.set_defaults(run=cmd_receipts)
 
-    export = commands.add_parser("export", help="LMS exports (QTI 2.1 packages, Moodle GIFT) for every language")
+    export = commands.add_parser("export", help="LMS exports (QTI 2.1 packages, Moodle GIFT, SCORM 1.2 and 2004 packages) for every language")
     export.add_argument("--out", default="build/exports", help="output folder (default: build/exports)")
+    export.add_argument("--site-url", default=os.environ.get("KB_SITE_URL"),
+                        help="published site address: SCORM packages link their citations there "
+                             "(default: $KB_SITE_URL; without it citations are plain text)")
     export.set_defaults(run=cmd_export)
 
     args = parser.parse_args(argv)

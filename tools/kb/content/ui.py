@@ -34,6 +34,12 @@ REQUIRED_KEYS: tuple[str, ...] = (
 
 Strings = dict[str, dict[str, str]]
 
+# SCORM packages: the quiz SCO's own strings and the trainers' import note.
+REQUIRED_KEYS += (
+    "scorm_check", "scorm_correct", "scorm_incorrect", "scorm_result", "scorm_no_lms", "scorm_resumed",
+    "scorm_packages", "scorm_import_note",
+)
+
 
 def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
     strings: Strings = {}

@@ -105,7 +105,7 @@ class KnowledgeBasePlugin(BasePlugin):
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if has_failures(project.diagnostics, strict=bool(config.strict)) else []
         if not failing:
-            write_generated_pages(project, requested_languages() or LANGUAGES)
+            write_generated_pages(project, requested_languages() or LANGUAGES, config.site_url)
         if in_split_build():
             verdict = agree(checked_ok=not failing)
             if verdict == STOP:

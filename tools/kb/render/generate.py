@@ -17,6 +17,7 @@ from kb.content.project import DOCS_DIR, Project
 from kb.render.glossary import glossary_markdown
 from kb.lms.gift import gift_document
 from kb.lms.qti import qti_package
+from kb.lms.scorm import VERSIONS as SCORM_VERSIONS, package_name, scorm_package
 from kb.render.playbooks import playbook_index_markdown, playbook_markdown
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
 from kb.render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
@@ -40,8 +41,12 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> dict[str, str | bytes]:
-    """Path under docs/ → content, for every generated page and download of `languages`."""
+def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES,
+                    site_url: str | None = None) -> dict[str, str | bytes]:
+    """Path under docs/ → content, for every generated page and download of `languages`.
+
+    `site_url` (mkdocs.yml's, from KB_SITE_URL) lets the SCORM packages link
+    their citations to the published site."""
     pages = {}
     for lang in languages:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
@@ -49,11 +54,11 @@ def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> d
         pages[f"{lang}/playbooks/index.md"] = playbook_index_markdown(project, lang)
         for book_id, loaded in project.playbooks.items():
             pages[f"{lang}/playbooks/{book_id}.md"] = playbook_markdown(project, loaded.item, lang)
-        pages.update(_training_pages(project, lang))
+        pages.update(_training_pages(project, lang, site_url))
     return pages
 
 
-def _training_pages(project: Project, lang: str) -> dict[str, str | bytes]:
+def _training_pages(project: Project, lang: str, site_url: str | None = None) -> dict[str, str | bytes]:
     modules = module_order(project)
     pages: dict[str, str | bytes] = {
         f"{lang}/start/index.md": start_here_markdown(project, lang),
@@ -66,16 +71,21 @@ def _training_pages(project: Project, lang: str) -> dict[str, str | bytes]:
     names = export_names(lang)
     pages[f"{lang}/{EXPORTS_DIR}/{names['qti']}"] = qti_package(modules, lang)
     pages[f"{lang}/{EXPORTS_DIR}/{names['gift']}"] = gift_document(modules, lang)
+    for module in modules:
+        for version in SCORM_VERSIONS:
+            pages[f"{lang}/{EXPORTS_DIR}/{package_name(lang, module.id, version)}"] = \
+                scorm_package(project, module, lang, version, site_url)
     return pages
 
 
-def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> list[str]:
+def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES,
+                          site_url: str | None = None) -> list[str]:
     """Write the generated pages of `languages`, remove stale ones; return what changed.
 
     Each language's pages live in docs/<lang>/ only, so processes given
     different languages can write theirs at the same time.
     """
-    pages = generated_pages(project, languages)
+    pages = generated_pages(project, languages, site_url)
     changed = []
     for rel, text in sorted(pages.items()):
         if write_if_changed(project.root / DOCS_DIR / rel, text):

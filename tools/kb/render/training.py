@@ -9,6 +9,7 @@ from kb.content.quiz import QuizModule
 from kb.render.links import article_url, page_url, relative
 from kb.render.playbooks import playbook_url
 from kb.render.quizzes import quiz_url
+from kb.render.scorm_section import scorm_section
 from kb.render.text import attr, link, md_text
 
 EXPORTS_DIR = "exports"
@@ -100,6 +101,7 @@ def trainers_markdown(project: Project, lang: str) -> str:
         cells = [link(href, module.title[lang]), objectives, "<br>".join(html.escape(d) for d in details), copy, prints]
         out.append("| " + " | ".join(cells) + " |")
     names = export_names(lang)
+    out += ["", *scorm_section(project, module_order(project), lang, EXPORTS_DIR)]
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",
             f"- [{names['qti']}](../{EXPORTS_DIR}/{names['qti']})",
             f"- [{names['gift']}](../{EXPORTS_DIR}/{names['gift']})", "",
