@@ -4,6 +4,7 @@ official IMS schemas (lxml), pyslet's QTI 2.1 engine and citolab-qti-convert
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -17,7 +18,8 @@ import pytest
 from lxml import etree
 from qti_convert import read_package, upgrade_package
 
-from kb.lms.gift import gift_document
+from kb.content.quiz import QuizModule
+from kb.lms.gift import MOODLE_PERCENTS, TOLERANCE, gift_document
 from kb.lms.markup import inline_html
 from kb.lms.qti import QTI_NS, item_id, item_path, qti_package, test_path
 from kb.languages import LANGUAGES
@@ -88,6 +90,23 @@ def parse_gift(path: Path) -> list[dict]:
     return json.loads(result.stdout)
 
 
+def _text(value: str) -> str:
+    """What a reader sees: character references (`&#37;` for `%`) decoded."""
+    return html.unescape(value)
+
+
+def assert_moodle_weights(found: dict, question) -> None:
+    """Weights as Moodle takes them: from its list, correct ones summing to 100,
+    wrong ones at most 0 and together at most -100."""
+    weights = [c["weight"] for c in found["choices"]]
+    allowed = {float(p) for p in MOODLE_PERCENTS}
+    assert all(w is not None and abs(w) in allowed for w in weights), weights
+    correct = [w for w, o in zip(weights, question.options) if o.correct]
+    wrong = [w for w, o in zip(weights, question.options) if not o.correct]
+    assert all(w > 0 for w in correct) and abs(sum(correct) - 100) <= TOLERANCE, weights
+    assert all(w <= 0 for w in wrong) and (not wrong or sum(wrong) <= -100 + TOLERANCE), weights
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_gift_parses_with_gift_pegjs(modules, lang, tmp_path):
     path = tmp_path / "export.gift.txt"
@@ -95,23 +114,70 @@ def test_gift_parses_with_gift_pegjs(modules, lang, tmp_path):
     parsed = [q for q in parse_gift(path) if q["type"] != "Category"]
     expected = [(m, q) for m in modules for q in m.questions]
     assert len(parsed) == len(expected)
+    multiple = 0
     for found, (module, question) in zip(parsed, expected):
         assert found["title"] == f"{module.id}/{question.id}"
         assert found["stem"]["format"] == "html"
-        assert found["globalFeedback"]["text"] == inline_html(question.explanation[lang])
+        assert _text(found["globalFeedback"]["text"]) == _text(inline_html(question.explanation[lang]))
         if question.type == "fill":
             assert found["type"] == "Short"
             assert [c["text"]["text"] for c in found["choices"]] == question.answers[lang]
             continue
         assert found["type"] == "MC"
-        assert [c["text"]["text"] for c in found["choices"]] == [inline_html(o.text[lang]) for o in question.options]
+        assert [_text(c["text"]["text"]) for c in found["choices"]] == [_text(inline_html(o.text[lang])) for o in question.options]
         if question.type == "single":
             assert [c["isCorrect"] for c in found["choices"]] == [o.correct for o in question.options]
         else:
-            assert [(c["weight"] or 0) > 0 for c in found["choices"]] == [o.correct for o in question.options]
+            assert_moodle_weights(found, question)
+            multiple += 1
         for choice, option in zip(found["choices"], question.options):
             if option.feedback is not None:
-                assert choice["feedback"]["text"] == inline_html(option.feedback[lang])
+                assert _text(choice["feedback"]["text"]) == _text(inline_html(option.feedback[lang]))
+    assert multiple > 0
+
+
+HOSTILE = "%100% ~ = # { } : \\ 50%"
+
+
+def _hostile_module(correct: int) -> QuizModule:
+    """Every GIFT special character in every text, and a wrong option that
+    starts like a 100 % weight (issue 17)."""
+    def text(value: str) -> dict:
+        return {lang: f"{value} {HOSTILE}" for lang in LANGUAGES}
+
+    options = [{"text": text(f"%100%right {n}"), "correct": True} for n in range(correct)]
+    options += [{"text": text(f"%100%wrong {n}"), "feedback": text(f"%-50%why {n}")} for n in range(2)]
+    return QuizModule.model_validate({
+        "id": "hostile", "title": text("Title"), "intro": text("Intro"), "objectives": [text("Objective")],
+        "minutes": 5, "pass_mark": 75, "audience": "any-rep",
+        "questions": [
+            {"id": "single", "type": "single", "question": text("Q1"), "explanation": text("E1"),
+             "cite": "retention-programs#definition",
+             "options": [{"text": text("%100%right"), "correct": True}, {"text": text("%100%wrong"), "feedback": text("no")}]},
+            {"id": "multiple", "type": "multiple", "question": text("Q2"), "explanation": text("E2"),
+             "cite": "retention-programs#definition", "options": options},
+            {"id": "fill", "type": "fill", "question": text("Q3 ___"), "explanation": text("E3"),
+             "cite": "retention-programs#definition", "answers": {lang: ["%100%x {=}", "y:#~"] for lang in LANGUAGES}},
+        ],
+        "review": {"owner": "kb-maintainers", "last_reviewed": "2026-11-01", "interval_days": 180},
+    })
+
+
+@pytest.mark.parametrize("correct", [2, 3, 6, 7, 9])
+def test_gift_special_characters_stay_text_and_weights_stay_moodles(correct, tmp_path):
+    module = _hostile_module(correct)
+    path = tmp_path / "hostile.gift.txt"
+    path.write_text(gift_document([module], "pl"), encoding="utf-8")
+    single, multiple, fill = [q for q in parse_gift(path) if q["type"] != "Category"]
+    assert [c["isCorrect"] for c in single["choices"]] == [True, False]
+    assert [c["weight"] for c in single["choices"]] == [None, None]  # no weight read from "%100%wrong"
+    assert _text(single["choices"][1]["text"]["text"]) == _text(inline_html(f"%100%wrong {HOSTILE}"))
+    assert_moodle_weights(multiple, module.questions[1])
+    for choice, option in zip(multiple["choices"], module.questions[1].options):
+        assert _text(choice["text"]["text"]) == _text(inline_html(option.text["pl"]))
+    assert _text(multiple["stem"]["text"]) == _text(inline_html(f"Q2 {HOSTILE}"))
+    assert [c["text"]["text"] for c in fill["choices"]] == ["%100%x {=}", "y:#~"]
+    assert [c["weight"] for c in fill["choices"]] == [100, 100]
 
 
 # --- QTI 2.1 against the official schemas and a QTI engine -------------------

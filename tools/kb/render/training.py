@@ -101,7 +101,9 @@ def trainers_markdown(project: Project, lang: str) -> str:
         out.append("| " + " | ".join(cells) + " |")
     names = export_names(lang)
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",
-            f"- [{names['qti']}](../{EXPORTS_DIR}/{names['qti']})",
-            f"- [{names['gift']}](../{EXPORTS_DIR}/{names['gift']})", "",
+            # `download`: the browser saves the file (a .txt shown in the tab
+            # would be read without its UTF-8 charset and show broken characters).
+            f'- <a href="../{EXPORTS_DIR}/{names["qti"]}" download>{names["qti"]}</a>',
+            f'- <a href="../{EXPORTS_DIR}/{names["gift"]}" download type="text/plain;charset=utf-8">{names["gift"]}</a>', "",
             f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]), ""]
     return "\n".join(out)
