@@ -21,7 +21,7 @@ from qti_convert import read_package, upgrade_package
 from kb.content.quiz import QuizModule
 from kb.lms.gift import MOODLE_PERCENTS, TOLERANCE, gift_document
 from kb.lms.markup import inline_html
-from kb.lms.qti import QTI_NS, item_id, item_path, qti_package, test_path
+from kb.lms.qti import QTI_NS, item_id, item_path, qti_package, assessment_test_path
 from kb.languages import LANGUAGES
 from kb.content.project import load_project
 from kb.render.training import module_order
@@ -257,7 +257,7 @@ def test_qti_identifiers_are_unique_across_languages(modules):
 def test_each_qti_test_totals_the_score_and_decides_pass_from_the_pass_mark(modules, lang):
     archive = zipfile.ZipFile(io.BytesIO(qti_package(modules, lang)))
     for module in modules:
-        test = etree.fromstring(archive.read(test_path(module, lang)))
+        test = etree.fromstring(archive.read(assessment_test_path(module, lang)))
         declared = {d.get("identifier"): d.get("baseType") for d in test.findall("q:outcomeDeclaration", NS)}
         assert declared == {"SCORE": "float", "MAXSCORE": "float", "PASS": "boolean"}
         score, passed = test.findall("q:outcomeProcessing/q:setOutcomeValue", NS)
@@ -276,7 +276,7 @@ def _pyslet_sessions(folder: Path, module, lang: str):
     from pyslet.qtiv2 import variables
     from pyslet.qtiv2.xml import QTIDocument
 
-    document = QTIDocument(baseURI=rfc2396.URI.from_path(str(folder / test_path(module, lang))))
+    document = QTIDocument(baseURI=rfc2396.URI.from_path(str(folder / assessment_test_path(module, lang))))
     document.read()
     session = variables.TestSessionState(qti_tests.TestForm(document.root))
     return [state for state in session.namespace if isinstance(state, variables.ItemSessionState)]

@@ -28,7 +28,7 @@ def item_id(module: QuizModule, question: Question, lang: str) -> str:
     return f"{lang}.{module.id}.{question.id}"
 
 
-def test_id(module: QuizModule, lang: str) -> str:
+def assessment_test_id(module: QuizModule, lang: str) -> str:
     return f"{lang}.{module.id}"
 
 
@@ -37,8 +37,8 @@ def item_path(module: QuizModule, question: Question, lang: str) -> str:
     return f"items/{item_id(module, question, lang)}.xml"
 
 
-def test_path(module: QuizModule, lang: str) -> str:
-    return f"tests/{test_id(module, lang)}.xml"
+def assessment_test_path(module: QuizModule, lang: str) -> str:
+    return f"tests/{assessment_test_id(module, lang)}.xml"
 
 
 def _choice_item(module: QuizModule, q: Question, lang: str) -> tuple[str, str, str, str]:
@@ -138,7 +138,7 @@ def test_xml(module: QuizModule, lang: str) -> str:
         f'<assessmentItemRef identifier="{item_id(module, q, lang)}" href="../{item_path(module, q, lang)}"/>'
         for q in module.questions
     )
-    tid = test_id(module, lang)
+    tid = assessment_test_id(module, lang)
     parts = (
         f'<testPart identifier="{tid}.part" navigationMode="nonlinear" submissionMode="individual">'
         f'<assessmentSection identifier="{tid}.section" title={quoteattr(module.title[lang])} visible="true">'
@@ -158,8 +158,8 @@ def manifest_xml(modules: list[QuizModule], lang: str) -> str:
     resources = []
     for module in modules:
         deps = "".join(f'<dependency identifierref="res.{item_id(module, q, lang)}"/>' for q in module.questions)
-        href = test_path(module, lang)
-        resources.append(f'<resource identifier="res.{test_id(module, lang)}" type="imsqti_test_xmlv2p1" href="{href}">'
+        href = assessment_test_path(module, lang)
+        resources.append(f'<resource identifier="res.{assessment_test_id(module, lang)}" type="imsqti_test_xmlv2p1" href="{href}">'
                          f'<file href="{href}"/>{deps}</resource>')
         for q in module.questions:
             href = item_path(module, q, lang)
@@ -175,7 +175,7 @@ def manifest_xml(modules: list[QuizModule], lang: str) -> str:
 def qti_package(modules: list[QuizModule], lang: str) -> bytes:
     files = {"imsmanifest.xml": manifest_xml(modules, lang)}
     for module in modules:
-        files[test_path(module, lang)] = test_xml(module, lang)
+        files[assessment_test_path(module, lang)] = test_xml(module, lang)
         for q in module.questions:
             files[item_path(module, q, lang)] = item_xml(module, q, lang)
     buffer = io.BytesIO()
