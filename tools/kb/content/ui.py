@@ -29,6 +29,22 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "quizzes", "start_here", "start_here_intro", "read_first", "take_quiz", "progress_not_started", "progress_in_progress", "progress_passed", "progress_failed", "overall_progress", "trainers", "trainers_intro", "col_module", "col_objectives", "col_questions", "col_minutes", "col_pass_mark", "col_audience", "col_prerequisites", "col_assign", "col_print", "copy_link", "question_sheet", "answer_key", "lms_export", "lms_export_intro", "receipts_title", "receipts_intro", "receipt_title", "receipt_intro", "your_name", "download_receipt", "copy_receipt", "receipt_note", "objectives_label", "pass_mark_label", "minutes_label", "correct_answer", "accepted_answers", "name_field", "date_field", "passed", "failed", "all_modules",
 )
 
+# LMS exports (issue 13): the quiz result screen, the learner's receipt, the
+# trainers' cohort view and one reason per receipt rule (kb/lms/receipt_rules.json).
+LMS_KEYS: tuple[str, ...] = (
+    "result_passed", "result_failed", "result_score", "result_reread", "result_retry", "result_next", "result_last",
+    "result_start_here", "receipt_copied", "receipt_copy_failed", "receipt_need_name", "receipt_label_module",
+    "receipt_label_name", "receipt_label_date", "receipt_label_score", "receipt_label_result", "receipt_label_version",
+    "receipts_self_reported", "receipts_verified", "cohort_title", "cohort_intro", "cohort_drop", "cohort_choose",
+    "cohort_clear", "cohort_summary", "cohort_chart", "cohort_refused", "col_learner", "col_score", "col_correct",
+    "col_result", "col_date", "col_attempts", "col_file",
+    *("reason_" + code.replace("-", "_") for code in (
+        "unreadable", "too-large", "not-utf8", "too-deep", "not-json", "not-a-receipt", "missing-field", "wrong-type",
+        "bad-count", "bad-date", "no-name", "unknown-language", "unknown-module", "unknown-version", "wrong-total",
+        "wrong-pass-mark", "wrong-score", "wrong-passed", "future-date", "old-date")),
+)
+REQUIRED_KEYS += LMS_KEYS
+
 Strings = dict[str, dict[str, str]]
 
 

@@ -6,6 +6,7 @@ import html
 
 from kb.content.project import Project
 from kb.content.quiz import QuizModule
+from kb.render.cohort_view import cohort_markdown
 from kb.render.links import article_url, page_url, relative
 from kb.render.playbooks import playbook_url
 from kb.render.quizzes import quiz_url
@@ -106,4 +107,5 @@ def trainers_markdown(project: Project, lang: str) -> str:
             f'- <a href="../{EXPORTS_DIR}/{names["qti"]}" download>{names["qti"]}</a>',
             f'- <a href="../{EXPORTS_DIR}/{names["gift"]}" download type="text/plain;charset=utf-8">{names["gift"]}</a>', "",
             f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]), ""]
+    out += cohort_markdown(project, lang, module_order(project))
     return "\n".join(out)
