@@ -157,7 +157,7 @@ function kbQuizProgress(pathname) {
       self_reported: true
     };
   }
-  function show(field, text) { panel.querySelector(".kb-receipt-" + field).textContent = text; }
+  function show(field, text) { panel.querySelector(".kb-receipt-show-" + field).textContent = text; }
   function refresh() {
     var progress = kbQuizProgress(location.pathname);
     panel.hidden = progress.answered < +d.total;

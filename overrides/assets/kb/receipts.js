@@ -229,7 +229,9 @@ var kbReceipts = (function () {
       var value = document.createElementNS(NS, "text");
       value.setAttribute("x", (labelW + length + 6).toFixed(1)); value.setAttribute("y", y + 19);
       value.setAttribute("class", "kb-cohort-average"); value.setAttribute("data-module", module);
-      value.textContent = Math.round(average) + "% (n=" + scores.length + ")";
+      // Rounded half up in integers, as kb receipts' chart.
+      var total = scores.reduce(function (a, b) { return a + b; }, 0);
+      value.textContent = Math.floor((2 * total + scores.length) / (2 * scores.length)) + "% (n=" + scores.length + ")";
       svg.appendChild(label); svg.appendChild(bar); svg.appendChild(value);
     });
     holder.appendChild(svg);

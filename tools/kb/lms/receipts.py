@@ -242,6 +242,11 @@ def cohort_csv(rows: list[Row]) -> str:
     return out.getvalue()
 
 
+def rounded_average(scores: list[int]) -> int:
+    """Half up, in integers: the same as the in-browser chart."""
+    return (2 * sum(scores) + len(scores)) // (2 * len(scores))
+
+
 def _chart(rows: list[Row]) -> str:
     """Horizontal bars: average score per module, with the number of learners."""
     modules = sorted({r.module for r in rows})
@@ -255,7 +260,7 @@ def _chart(rows: list[Row]) -> str:
         bars.append(
             f'<text x="0" y="{y + 19}">{html.escape(module)}</text>'
             f'<rect x="{label_w}" y="{y + 5}" width="{length:.1f}" height="{bar_h - 10}" fill="#3f51b5"/>'
-            f'<text x="{label_w + length + 6:.1f}" y="{y + 19}">{average:.0f}% (n={len(scores)})</text>'
+            f'<text x="{label_w + length + 6:.1f}" y="{y + 19}">{rounded_average(scores)}% (n={len(scores)})</text>'
         )
     height = max(1, len(modules)) * bar_h
     return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Average score per module" '
