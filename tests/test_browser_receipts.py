@@ -135,7 +135,7 @@ def test_the_learner_sees_a_readable_receipt_and_a_copy_confirmation(browser, si
         assert text_of(summary.locator("dd.kb-receipt-show-date")) == TODAY.isoformat()
         assert text_of(summary.locator("dd.kb-receipt-show-score")) == f"100 % ({total} / {total})"
         assert text_of(summary.locator("dd.kb-receipt-show-result")) == ui["passed"]
-        assert ui["receipts_verified"] in text_of(panel)
+        assert ui["receipt_verified"] in text_of(panel) and "SCORM" in ui["receipt_verified"]
 
         panel.locator(".kb-receipt-copy").click()
         page.wait_for_function("document.querySelector('.kb-receipt-status').textContent.length > 0")

@@ -35,7 +35,7 @@ LMS_KEYS: tuple[str, ...] = (
     "result_passed", "result_failed", "result_score", "result_reread", "result_retry", "result_next", "result_last",
     "result_start_here", "receipt_copied", "receipt_copy_failed", "receipt_need_name", "receipt_label_module",
     "receipt_label_name", "receipt_label_date", "receipt_label_score", "receipt_label_result", "receipt_label_version",
-    "receipts_self_reported", "receipts_verified", "cohort_title", "cohort_intro", "cohort_drop", "cohort_choose",
+    "receipt_verified", "receipts_self_reported", "receipts_verified", "cohort_title", "cohort_intro", "cohort_drop", "cohort_choose",
     "cohort_clear", "cohort_summary", "cohort_chart", "cohort_refused", "col_learner", "col_score", "col_correct",
     "col_result", "col_date", "col_attempts", "col_file",
     *("reason_" + code.replace("-", "_") for code in (

@@ -81,7 +81,7 @@ def receipt_panel(project: Project, module: QuizModule, lang: str) -> list[str]:
         f'<button type="button" class="md-button md-button--primary kb-receipt-download">{html.escape(ui["download_receipt"])}</button>',
         f'<button type="button" class="md-button kb-receipt-copy">{html.escape(ui["copy_receipt"])}</button>',
         '<p class="kb-receipt-status" role="status" aria-live="polite"></p>',
-        f'<p class="kb-cite">{html.escape(ui["receipt_note"])} {html.escape(ui["receipts_verified"])}</p>',
+        f'<p class="kb-cite">{html.escape(ui["receipt_note"])} {html.escape(ui["receipt_verified"])}</p>',
         "</section>",
         "",
     ]
