@@ -88,47 +88,115 @@ function kbQuizProgress(pathname) {
   }
 })();
 
-/* Completion receipt, offered once every question of the module is answered. */
+/* The result screen, once every question is answered: passed or failed
+   against the module's pass mark (100 * correct >= pass mark * total, the rule
+   the receipts and the QTI export use), and what to do next. */
+(function () {
+  var panel = document.querySelector(".kb-result");
+  if (!panel) return;
+  var d = panel.dataset;
+  function refresh() {
+    var progress = kbQuizProgress(location.pathname);
+    var total = +d.total, pass = +d.pass;
+    panel.hidden = progress.answered < total;
+    if (panel.hidden) return;
+    var passed = 100 * progress.correct >= pass * total;
+    var score = Math.floor((200 * progress.correct + total) / (2 * total));
+    panel.dataset.state = passed ? "passed" : "failed";
+    panel.querySelector(".kb-result-title").textContent = passed ? d.resultPassed : d.resultFailed;
+    panel.querySelector(".kb-result-score").textContent = d.resultScore.replace("{correct}", progress.correct)
+      .replace("{total}", total).replace("{score}", score).replace("{pass}", pass);
+    panel.querySelector(".kb-result-passed").hidden = !passed;
+    panel.querySelector(".kb-result-failed").hidden = passed;
+    // Sections to re-read: the citations of the questions answered wrongly, once each.
+    var list = panel.querySelector(".kb-result-reread"), seen = {};
+    list.textContent = "";
+    var stored = {};
+    try { stored = JSON.parse(localStorage.getItem("quiz_progress_" + location.pathname) || "{}"); } catch (e) {}
+    document.querySelectorAll("div.quiz").forEach(function (quiz) {
+      var state = stored[quiz.id];
+      if (!state || state.correct) return;
+      quiz.querySelectorAll(".kb-cite a").forEach(function (link) {
+        if (seen[link.href]) return;
+        seen[link.href] = true;
+        var item = document.createElement("li");
+        item.appendChild(link.cloneNode(true));
+        list.appendChild(item);
+      });
+    });
+  }
+  panel.querySelector(".kb-result-retry").addEventListener("click", function () {
+    try { localStorage.removeItem("quiz_progress_" + location.pathname); } catch (e) {}
+    location.reload();
+  });
+  window.addEventListener("quizProgressUpdate", function () { setTimeout(refresh, 0); });
+  refresh();
+})();
+
+/* Completion receipt, offered once every question of the module is answered:
+   a summary in the page's language; the downloaded (or copied) file is JSON. */
 (function () {
   var panel = document.querySelector(".kb-receipt");
   if (!panel) return;
   var nameInput = panel.querySelector(".kb-receipt-name");
-  var output = panel.querySelector(".kb-receipt-text");
+  var status = panel.querySelector(".kb-receipt-status");
   var d = panel.dataset;
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  }
   function receipt() {
     var progress = kbQuizProgress(location.pathname);
-    var total = +d.total, score = Math.round(100 * progress.correct / total);
+    var total = +d.total, pass = +d.pass;
     return {
       kind: "retention-kb-receipt", format: 1,
       name: nameInput.value.trim(), module: d.module, content_version: d.version, language: d.language,
-      correct: progress.correct, total: total, score: score, pass_mark: +d.pass, passed: score >= +d.pass,
-      date: new Date().toISOString().slice(0, 10),
+      correct: progress.correct, total: total, score: Math.floor((200 * progress.correct + total) / (2 * total)),
+      pass_mark: pass, passed: 100 * progress.correct >= pass * total,
+      date: today(),
       self_reported: true
     };
   }
+  function show(field, text) { panel.querySelector(".kb-receipt-show-" + field).textContent = text; }
   function refresh() {
     var progress = kbQuizProgress(location.pathname);
     panel.hidden = progress.answered < +d.total;
-    if (!panel.hidden) output.textContent = JSON.stringify(receipt(), null, 2);
+    if (panel.hidden) return;
+    var r = receipt();
+    show("name", r.name || "—");
+    show("date", r.date);
+    show("score", r.score + " % (" + r.correct + " / " + r.total + ")");
+    show("result", r.passed ? d.passed : d.failed);
+  }
+  function named() {
+    if (nameInput.value.trim()) return true;
+    status.textContent = d.receiptNeedName;
+    nameInput.focus();
+    return false;
   }
   try { nameInput.value = localStorage.getItem("kb_receipt_name") || ""; } catch (e) {}
   nameInput.addEventListener("input", function () {
     try { localStorage.setItem("kb_receipt_name", nameInput.value); } catch (e) {}
+    status.textContent = "";
     refresh();
   });
   panel.querySelector(".kb-receipt-download").addEventListener("click", function () {
+    if (!named()) return;
     var data = receipt();
     var blob = new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" });
     var link = document.createElement("a");
-    var who = (data.name || "trainee").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9]+/g, "-");
     link.href = URL.createObjectURL(blob);
-    link.download = "receipt-" + data.module + "-" + data.language + "-" + who + "-" + data.date + ".json";
+    link.download = kbReceipts.fileName(["receipt", data.module, data.language, data.name, data.date]);
     document.body.appendChild(link);
     link.click();
     link.remove();
   });
   panel.querySelector(".kb-receipt-copy").addEventListener("click", function () {
-    navigator.clipboard.writeText(JSON.stringify(receipt(), null, 2));
+    if (!named()) return;
+    var text = JSON.stringify(receipt(), null, 2);
+    var copying = navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard"));
+    copying.then(function () { status.textContent = d.receiptCopied; },
+                 function () { status.textContent = d.receiptCopyFailed; });
   });
   window.addEventListener("quizProgressUpdate", function () { setTimeout(refresh, 0); });
   refresh();

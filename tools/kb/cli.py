@@ -73,13 +73,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
-    from kb.lms.receipts import write_cohort
+    from kb.checks.validate import today
+    from kb.content.project import load_project
+    from kb.lms.receipts import module_catalogue, write_cohort
+    from kb.render.training import module_order
 
     folder = Path(args.folder)
     if not folder.is_dir():
         print(f"kb receipts: {folder} is not a folder", file=sys.stderr)
         return 2
-    written, problems = write_cohort(folder, Path(args.out) if args.out else folder)
+    # Receipts are checked against the modules as they are now (IDs, versions, pass marks).
+    catalogue = module_catalogue(module_order(load_project(_root(args))))
+    written, problems = write_cohort(folder, Path(args.out) if args.out else folder, catalogue, today())
     if problems:
         print(render(problems))
     for path in written:

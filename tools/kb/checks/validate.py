@@ -12,6 +12,7 @@ from kb.checks.termbase import check_terminology
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
 from kb.languages import LANGUAGES
+from kb.lms.gift import MOODLE_PERCENTS, gift_weights
 from kb.content.playbook import Playbook
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.content.project import Loaded, Project
@@ -250,6 +251,10 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     if question.type == "multiple" and correct < 2:
         problems.append(error(path, *where(at + ("options",)), "multiple-needs-two-correct",
                               f"questions[{index}] is multiple choice: at least two options must be correct, found {correct}"))
+    elif question.type == "multiple" and gift_weights(question) is None:
+        problems.append(error(path, *where(at + ("options",)), "gift-weights",
+                              f"questions[{index}] has {correct} correct options: Moodle cannot give each an equal share "
+                              f"of 100 % with its percentages ({', '.join(MOODLE_PERCENTS)}); use 2 to 10 or 20 correct options"))
     for lang in LANGUAGES:
         seen: set[str] = set()
         for number, option in enumerate(options):

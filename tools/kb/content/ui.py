@@ -32,6 +32,22 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "reason_machine_translation", "reason_wrong_register", "reason_different_concept", "reason_vendor_jargon",
 )
 
+# LMS exports (issue 13): the quiz result screen, the learner's receipt, the
+# trainers' cohort view and one reason per receipt rule (kb/lms/receipt_rules.json).
+LMS_KEYS: tuple[str, ...] = (
+    "result_passed", "result_failed", "result_score", "result_reread", "result_retry", "result_next", "result_last",
+    "result_start_here", "receipt_copied", "receipt_copy_failed", "receipt_need_name", "receipt_label_module",
+    "receipt_label_name", "receipt_label_date", "receipt_label_score", "receipt_label_result", "receipt_label_version",
+    "receipt_verified", "receipts_self_reported", "receipts_verified", "cohort_title", "cohort_intro", "cohort_drop", "cohort_choose",
+    "cohort_clear", "cohort_summary", "cohort_chart", "cohort_refused", "col_learner", "col_score", "col_correct",
+    "col_result", "col_date", "col_attempts", "col_file",
+    *("reason_" + code.replace("-", "_") for code in (
+        "unreadable", "too-large", "not-utf8", "too-deep", "not-json", "not-a-receipt", "missing-field", "wrong-type",
+        "bad-count", "bad-date", "no-name", "unknown-language", "unknown-module", "unknown-version", "wrong-total",
+        "wrong-pass-mark", "wrong-score", "wrong-passed", "future-date", "old-date")),
+)
+REQUIRED_KEYS += LMS_KEYS
+
 Strings = dict[str, dict[str, str]]
 
 # SCORM packages: the quiz SCO's own strings and the trainers' import note.

@@ -1,8 +1,11 @@
 """IMS QTI 2.1 content package: a zip with imsmanifest.xml, one item per
 question and one assessment test per module.
 
-Identifiers come from our IDs, entries are sorted and timestamps fixed, so
-exporting twice gives byte-identical packages.
+Identifiers come from our IDs prefixed with the language (two languages
+imported into one item bank do not collide), entries are sorted and timestamps
+fixed, so exporting twice gives byte-identical packages. Every file is valid
+against the IMS QTI 2.1.2 and IMS CP 1.1.4 schemas (tests/standards/), and
+`href`s resolve relative to the file that holds them, as the specs say.
 """
 
 from __future__ import annotations
@@ -19,8 +22,21 @@ CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
-def item_id(module: QuizModule, question: Question) -> str:
-    return f"{module.id}.{question.id}"
+def item_id(module: QuizModule, question: Question, lang: str) -> str:
+    return f"{lang}.{module.id}.{question.id}"
+
+
+def assessment_test_id(module: QuizModule, lang: str) -> str:
+    return f"{lang}.{module.id}"
+
+
+def item_path(module: QuizModule, question: Question, lang: str) -> str:
+    """Where an item sits in the package, from the package root."""
+    return f"items/{item_id(module, question, lang)}.xml"
+
+
+def assessment_test_path(module: QuizModule, lang: str) -> str:
+    return f"tests/{assessment_test_id(module, lang)}.xml"
 
 
 def _choice_item(module: QuizModule, q: Question, lang: str) -> tuple[str, str, str, str]:
@@ -83,7 +99,7 @@ def item_xml(module: QuizModule, q: Question, lang: str) -> str:
     title = quoteattr(" ".join(q.question[lang].split())[:80])
     return (
         f'{_HEAD}<assessmentItem xmlns="{QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{item_id(module, q)}" title={title} '
+        f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{item_id(module, q, lang)}" title={title} '
         f'adaptive="false" timeDependent="false" xml:lang="{lang}">'
         f"{declarations}"
         '<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">'
@@ -93,31 +109,60 @@ def item_xml(module: QuizModule, q: Question, lang: str) -> str:
     )
 
 
+def _outcome_processing(module: QuizModule) -> str:
+    """SCORE = the sum of the item scores (one per question), MAXSCORE = the
+    number of questions, PASS = SCORE is at least pass_mark % of them: the same
+    rule as the site and the receipts (100 * correct >= pass_mark * total)."""
+    total = len(module.questions)
+    return (
+        '<outcomeDeclaration identifier="SCORE" cardinality="single" baseType="float">'
+        "<defaultValue><value>0</value></defaultValue></outcomeDeclaration>"
+        '<outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float">'
+        f"<defaultValue><value>{total}</value></defaultValue></outcomeDeclaration>"
+        '<outcomeDeclaration identifier="PASS" cardinality="single" baseType="boolean">'
+        "<defaultValue><value>false</value></defaultValue></outcomeDeclaration>"
+        f'{{parts}}<outcomeProcessing><setOutcomeValue identifier="SCORE"><sum><testVariables variableIdentifier="SCORE"/>'
+        "</sum></setOutcomeValue>"
+        '<setOutcomeValue identifier="PASS"><gte><product><variable identifier="SCORE"/>'
+        '<baseValue baseType="float">100</baseValue></product>'
+        f'<baseValue baseType="float">{module.pass_mark * total}</baseValue></gte></setOutcomeValue>'
+        "</outcomeProcessing>"
+    )
+
+
 def test_xml(module: QuizModule, lang: str) -> str:
+    # Items sit in items/, the test in tests/: references go up one folder.
     refs = "".join(
-        f'<assessmentItemRef identifier="{item_id(module, q)}" href="items/{item_id(module, q)}.xml"/>'
+        f'<assessmentItemRef identifier="{item_id(module, q, lang)}" href="../{item_path(module, q, lang)}"/>'
         for q in module.questions
     )
+    tid = assessment_test_id(module, lang)
+    parts = (
+        f'<testPart identifier="{tid}.part" navigationMode="nonlinear" submissionMode="individual">'
+        f'<assessmentSection identifier="{tid}.section" title={quoteattr(module.title[lang])} visible="true">'
+        f"{refs}</assessmentSection></testPart>"
+    )
+    # assessmentTest has no xml:lang in QTI 2.1; the items carry the language.
     return (
         f'{_HEAD}<assessmentTest xmlns="{QTI_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-        f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{module.id}" '
-        f"title={quoteattr(module.title[lang])} xml:lang=\"{lang}\">"
-        f'<testPart identifier="{module.id}.part" navigationMode="nonlinear" submissionMode="individual">'
-        f'<assessmentSection identifier="{module.id}.section" title={quoteattr(module.title[lang])} visible="true">'
-        f"{refs}</assessmentSection></testPart></assessmentTest>\n"
+        f'xsi:schemaLocation="{QTI_NS} {QTI_XSD}" identifier="{tid}" '
+        f"title={quoteattr(module.title[lang])}>"
+        + _outcome_processing(module).replace("{parts}", parts)
+        + "</assessmentTest>\n"
     )
 
 
 def manifest_xml(modules: list[QuizModule], lang: str) -> str:
     resources = []
     for module in modules:
-        deps = "".join(f'<dependency identifierref="res.{item_id(module, q)}"/>' for q in module.questions)
-        resources.append(f'<resource identifier="res.{module.id}" type="imsqti_test_xmlv2p1" href="tests/{module.id}.xml">'
-                         f'<file href="tests/{module.id}.xml"/>{deps}</resource>')
+        deps = "".join(f'<dependency identifierref="res.{item_id(module, q, lang)}"/>' for q in module.questions)
+        href = assessment_test_path(module, lang)
+        resources.append(f'<resource identifier="res.{assessment_test_id(module, lang)}" type="imsqti_test_xmlv2p1" href="{href}">'
+                         f'<file href="{href}"/>{deps}</resource>')
         for q in module.questions:
-            href = f"items/{item_id(module, q)}.xml"
-            resources.append(f'<resource identifier="res.{item_id(module, q)}" type="imsqti_item_xmlv2p1" href="{href}">'
-                             f'<file href="{href}"/></resource>')
+            href = item_path(module, q, lang)
+            resources.append(f'<resource identifier="res.{item_id(module, q, lang)}" type="imsqti_item_xmlv2p1" '
+                             f'href="{href}"><file href="{href}"/></resource>')
     return (
         f'{_HEAD}<manifest xmlns="{CP_NS}" identifier="retention-kb-{lang}">'
         "<metadata><schema>QTIv2.1 Package</schema><schemaversion>1.0.0</schemaversion></metadata>"
@@ -128,7 +173,7 @@ def manifest_xml(modules: list[QuizModule], lang: str) -> str:
 def qti_package(modules: list[QuizModule], lang: str) -> bytes:
     files = {"imsmanifest.xml": manifest_xml(modules, lang)}
     for module in modules:
-        files[f"tests/{module.id}.xml"] = test_xml(module, lang)
+        files[assessment_test_path(module, lang)] = test_xml(module, lang)
         for q in module.questions:
-            files[f"items/{item_id(module, q)}.xml"] = item_xml(module, q, lang)
+            files[item_path(module, q, lang)] = item_xml(module, q, lang)
     return deterministic_zip(files)

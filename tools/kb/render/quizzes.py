@@ -6,10 +6,11 @@ import html
 import json
 
 from kb.content.project import Project
-from kb.content.quiz import BLANK, Question, QuizModule, content_version
+from kb.content.quiz import BLANK, Question, QuizModule
 from kb.render.citations import citation_link
 from kb.render.links import page_url, relative
 from kb.render.playbooks import playbook_url
+from kb.render.results import receipt_panel, result_panel
 from kb.render.text import attr, link, md_text
 
 
@@ -51,29 +52,6 @@ def _question_markup(project: Project, question: Question, lang: str, here: str)
     return out
 
 
-def _receipt_panel(project: Project, module: QuizModule, lang: str) -> list[str]:
-    """Shown by kb.js when every question is answered: a self-reported receipt."""
-    ui = project.ui[lang]
-    data = {
-        "module": module.id, "version": content_version(module), "language": lang,
-        "total": len(module.questions), "pass": module.pass_mark,
-    }
-    attrs = " ".join(f'data-{key}="{attr(str(value))}"' for key, value in data.items())
-    return [
-        f'<section class="kb-receipt" hidden {attrs} data-passed-label="{attr(ui["passed"])}" '
-        f'data-failed-label="{attr(ui["failed"])}">',
-        f'<h2 id="receipt">{html.escape(ui["receipt_title"])}</h2>',
-        f'<p>{html.escape(ui["receipt_intro"])}</p>',
-        f'<label>{html.escape(ui["your_name"])} <input type="text" class="kb-receipt-name" autocomplete="name"></label>',
-        '<pre class="kb-receipt-text"></pre>',
-        f'<button type="button" class="md-button md-button--primary kb-receipt-download">{html.escape(ui["download_receipt"])}</button>',
-        f'<button type="button" class="md-button kb-receipt-copy">{html.escape(ui["copy_receipt"])}</button>',
-        f'<p class="kb-cite">{html.escape(ui["receipt_note"])}</p>',
-        "</section>",
-        "",
-    ]
-
-
 def accepted_answers(module: QuizModule, lang: str) -> dict[str, list[str]]:
     """Canonical answer → every accepted answer (mkdocs-quiz checks only one)."""
     return {
@@ -95,7 +73,8 @@ def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
     for question in module.questions:
         out += _question_markup(project, question, lang, here)
     out += ["<!-- mkdocs-quiz results -->", ""]
-    out += _receipt_panel(project, module, lang)
+    out += result_panel(project, module, lang, here)
+    out += receipt_panel(project, module, lang)
     accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     out += [f'<script type="application/json" class="kb-accepted-answers">{accepted}</script>', ""]
     return "\n".join(out)

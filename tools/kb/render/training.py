@@ -6,6 +6,7 @@ import html
 
 from kb.content.project import Project
 from kb.content.quiz import QuizModule
+from kb.render.cohort_view import cohort_markdown
 from kb.render.links import article_url, page_url, relative
 from kb.render.playbooks import playbook_url
 from kb.render.quizzes import quiz_url
@@ -103,7 +104,10 @@ def trainers_markdown(project: Project, lang: str) -> str:
     names = export_names(lang)
     out += ["", *scorm_section(project, module_order(project), lang, EXPORTS_DIR)]
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",
-            f"- [{names['qti']}](../{EXPORTS_DIR}/{names['qti']})",
-            f"- [{names['gift']}](../{EXPORTS_DIR}/{names['gift']})", "",
+            # `download`: the browser saves the file (a .txt shown in the tab
+            # would be read without its UTF-8 charset and show broken characters).
+            f'- <a href="../{EXPORTS_DIR}/{names["qti"]}" download>{names["qti"]}</a>',
+            f'- <a href="../{EXPORTS_DIR}/{names["gift"]}" download type="text/plain;charset=utf-8">{names["gift"]}</a>', "",
             f"## {md_text(ui['receipts_title'])} {{#receipts}}", "", md_text(ui["receipts_intro"]), ""]
+    out += cohort_markdown(project, lang, module_order(project))
     return "\n".join(out)
