@@ -41,3 +41,16 @@ def test_question_sheet_hides_answers_and_key_shows_them(project):
     for question in module.questions:
         assert question.explanation.pl.split()[0] in key
         assert question.explanation.pl not in sheet
+
+
+def test_a_question_has_at_most_26_options():
+    """SCORM 1.2 names choices with one letter each: a 27th option must be a content error, not a crash."""
+    import pydantic
+
+    from kb.content.quiz import Question
+    text = {lang: "x" for lang in ("lt", "it", "pl", "fi")}
+    option = {"text": text, "correct": True}
+    question = {"id": "q", "type": "multiple", "question": text, "explanation": text, "cite": "a#b"}
+    Question.model_validate({**question, "options": [option] * 26})
+    with pytest.raises(pydantic.ValidationError, match="at most 26"):
+        Question.model_validate({**question, "options": [option] * 27})

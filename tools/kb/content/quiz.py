@@ -25,7 +25,9 @@ class Question(ContentModel):
     id: KebabId = Field(description="Stable ID, unique within the module")
     type: Literal["single", "multiple", "fill"]
     question: LocalizedText = Field(description="For fill questions, contains exactly one ___ blank")
-    options: list[Option] | None = Field(default=None, description="single and multiple only")
+    options: list[Option] | None = Field(
+        default=None, max_length=26,
+        description="single and multiple only; at most 26 (SCORM 1.2 names each choice with one letter, a to z)")
     answers: LocalizedList | None = Field(default=None, description="fill only: accepted answers, canonical first")
     explanation: LocalizedText
     cite: QuizCitation
