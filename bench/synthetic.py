@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from kb.languages import LANGUAGES
-from kb.schema import schema_comment
+from kb.content.schema import schema_comment
 
 COPY_IGNORE = shutil.ignore_patterns(".venv", "site", ".git", "build", "__pycache__", ".pytest_cache", ".hypothesis",
                                      "node_modules", ".site.*", "glossary", "playbooks", "status", "quizzes", "start", "trainers",

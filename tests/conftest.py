@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.sitebuild import build_site
+from kb.build.sitebuild import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -1,7 +1,7 @@
 """Article pages: sections, digests, translation stamps."""
 
-from kb.articles import digest, load_article, parse_sections
-from kb.stamp import stamp_page_text
+from kb.content.articles import digest, load_article, parse_sections
+from kb.content.stamp import stamp_page_text
 
 PAGE = """---
 article: demo

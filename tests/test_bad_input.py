@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from kb.diagnostics import render
-from kb.load import MAX_FILE_BYTES
-from kb.project import load_project
+from kb.content.load import MAX_FILE_BYTES
+from kb.content.project import load_project
 
 CORPUS = Path(__file__).parent / "bad-input"
 UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"

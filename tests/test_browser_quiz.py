@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.search.normalize import fold
 
 pytestmark = pytest.mark.browser

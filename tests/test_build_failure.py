@@ -59,7 +59,7 @@ def test_late_strict_warning_keeps_the_previous_site(project_copy):
 
 
 def test_split_build_verdicts():
-    from kb.split_handshake import EXITED, FAILED, GO, OK, REPORT, STOP, verdicts
+    from kb.build.split_handshake import EXITED, FAILED, GO, OK, REPORT, STOP, verdicts
 
     assert verdicts([OK, OK]) == [GO, GO]
     assert verdicts([FAILED, FAILED]) == [REPORT, STOP]  # the same errors, printed once

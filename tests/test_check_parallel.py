@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kb.quiz_files import PARALLEL_FROM_FILES
+from kb.checks.quiz_files import PARALLEL_FROM_FILES
 
 
 def kb_check(project: Path, jobs: int) -> subprocess.CompletedProcess[str]:

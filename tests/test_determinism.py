@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from kb.sitebuild import build_site
+from kb.build.sitebuild import build_site
 
 pytestmark = pytest.mark.build
 

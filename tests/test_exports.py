@@ -15,11 +15,11 @@ import pytest
 from lxml import etree
 from qti_convert import read_package, upgrade_package
 
-from kb.export.gift import gift_document
-from kb.export.markup import inline_html
-from kb.export.qti import QTI_NS, item_id, qti_package
+from kb.lms.gift import gift_document
+from kb.lms.markup import inline_html
+from kb.lms.qti import QTI_NS, item_id, qti_package
 from kb.languages import LANGUAGES
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.training import module_order
 
 LMS = Path(__file__).parent / "lms"

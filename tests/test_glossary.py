@@ -8,9 +8,9 @@ import pytest
 
 from golden_files import assert_matches_golden
 
-from kb.collation import sort_key
+from kb.content.collation import sort_key
 from kb.languages import LANGUAGES
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.glossary import glossary_markdown
 
 

@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from kb.load import MAX_FILE_BYTES, load_yaml
+from kb.content.load import MAX_FILE_BYTES, load_yaml
 
 
 def codes(raw: bytes) -> list[str]:
@@ -79,7 +79,7 @@ def _yaml_corpus():
 
 
 def test_quick_read_gives_the_data_of_the_full_read():
-    from kb.load import _Loader, _read_quickly, _read_with_positions, _Unusual, _decode
+    from kb.content.load import _Loader, _read_quickly, _read_with_positions, _Unusual, _decode
 
     quick_accepted = 0
     for path in _yaml_corpus():
@@ -101,7 +101,7 @@ def test_quick_read_gives_the_data_of_the_full_read():
 
 
 def test_positions_read_later_are_those_of_the_full_read():
-    from kb.load import _read_with_positions
+    from kb.content.load import _read_with_positions
 
     for path in _yaml_corpus():
         raw = path.read_bytes()

@@ -8,7 +8,7 @@ import pytest
 from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.playbooks import fill, playbook_markdown
 
 REQUIRED = {"cancellation-call", "complaint-call", "complaint-letter", "loyalty-enrolment", "problem-resolution",

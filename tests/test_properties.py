@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kb.diagnostics import Diagnostic
-from kb.load import load_yaml
-from kb.model import GlossaryTerm
-from kb.typecheck import parse_model
+from kb.content.load import load_yaml
+from kb.content.model import GlossaryTerm
+from kb.content.typecheck import parse_model
 
 FIELDS = ["id", "term", "definition", "synonyms", "forms", "cite", "related", "review", "lt", "it", "pl", "fi",
           "owner", "last_reviewed", "interval_days"]

@@ -8,7 +8,7 @@ import pytest
 from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
 
 

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from kb.receipts import read_receipts
+from kb.lms.receipts import read_receipts
 
 
 def receipt(**overrides):

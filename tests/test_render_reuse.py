@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from kb.sitebuild import build_site
+from kb.build.sitebuild import build_site
 from test_determinism import digests
 
 pytestmark = pytest.mark.build
@@ -21,7 +21,7 @@ import json, logging, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from kb import render_reuse
+from kb.plugin import render_reuse
 
 logging.basicConfig(level=logging.WARNING)  # a failed build says why on stderr
 site, edits = sys.argv[1], json.loads(sys.argv[2])
@@ -75,7 +75,7 @@ WARNINGS_PER_REBUILD = r"""
 import json, logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from kb import render_reuse
+from kb.plugin import render_reuse
 
 class Count(logging.Handler):
     def __init__(self):

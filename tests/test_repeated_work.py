@@ -6,9 +6,9 @@ import jinja2
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from kb.generate import GENERATED_DIRS, SIDEBAR_MODULE_LIMIT
-from kb.plugin import _watch_docs_without_generated_pages, expand_nav
-from kb.template_cache import SharedTemplateCache
+from kb.render.generate import GENERATED_DIRS, SIDEBAR_MODULE_LIMIT
+from kb.plugin.events import _watch_docs_without_generated_pages, expand_nav
+from kb.plugin.template_cache import SharedTemplateCache
 
 
 def environment(cache: SharedTemplateCache, source: str) -> jinja2.Environment:
@@ -60,12 +60,12 @@ def test_quiz_modules_leave_the_sidebar_above_the_limit(project, monkeypatch):
     nav = [{"Quizzes": "quizzes/index.md"}, "glossary/index.md"]
     listed = expand_nav(nav, project)
     assert len(listed[0]["Quizzes"]) == len(project.quizzes) <= SIDEBAR_MODULE_LIMIT
-    monkeypatch.setattr("kb.generate.SIDEBAR_MODULE_LIMIT", len(project.quizzes) - 1)
+    monkeypatch.setattr("kb.render.generate.SIDEBAR_MODULE_LIMIT", len(project.quizzes) - 1)
     assert expand_nav(nav, project) == ["glossary/index.md"]
 
 
 @pytest.fixture
 def project(root):
-    from kb.project import load_project
+    from kb.content.project import load_project
 
     return load_project(root)

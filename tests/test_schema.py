@@ -1,7 +1,7 @@
 """The committed JSON Schemas match the model, and content files declare them."""
 
 
-from kb.schema import CONTENT_SCHEMAS, SCHEMA_DIR, SCHEMAS, schema_comment, schema_text
+from kb.content.schema import CONTENT_SCHEMAS, SCHEMA_DIR, SCHEMAS, schema_comment, schema_text
 
 
 def test_committed_schemas_are_current(root):

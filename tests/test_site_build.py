@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kb.defects import KNOWN_DEFECTS
+from kb.checks.defects import KNOWN_DEFECTS
 from kb.languages import LANGUAGES, url_prefix
 
 ARTICLES = ("retention-programs", "retention-management", "what-is-retention")

@@ -2,7 +2,7 @@
 
 import hashlib
 
-from kb.sources import SOURCE_LANGUAGE, check_sources, recorded_sums
+from kb.content.sources import SOURCE_LANGUAGE, check_sources, recorded_sums
 
 # The sums published with the sources (sources/README.md), written out here so
 # that editing a source and its SHA256SUMS line together still fails.

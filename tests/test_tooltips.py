@@ -2,7 +2,7 @@
 
 import pytest
 
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.tooltips import add_tooltips
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from kb.project import load_project
+from kb.content.project import load_project
 from kb.render.article_notes import annotate
 from kb.render.status import status_markdown
 

@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from .collector import collect_less_often
-from .cores import default_jobs
-from .diagnostics import Severity, has_failures, render
+from kb.build.collector import collect_less_often
+from kb.build.cores import default_jobs
+from kb.diagnostics import Severity, has_failures, render
 
 
 def _root(args: argparse.Namespace) -> Path:
@@ -17,7 +17,7 @@ def _root(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .project import load_project
+    from kb.content.project import load_project
 
     start = time.perf_counter()
     project = load_project(_root(args), check_only=True, jobs=args.jobs or default_jobs(), reuse_checks=not args.no_reuse)
@@ -36,13 +36,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .sitebuild import build_site
+    from kb.build.sitebuild import build_site
 
     return build_site(_root(args), Path(args.site_dir) if args.site_dir else None, jobs=args.jobs)
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
-    from .sitebuild import build_site, zip_site
+    from kb.build.sitebuild import build_site, zip_site
 
     root = _root(args)
     site = root / "build" / "offline" / "site"
@@ -55,8 +55,8 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 
 def cmd_stamp(args: argparse.Namespace) -> int:
-    from .project import load_project
-    from .stamp import stamp
+    from kb.content.project import load_project
+    from kb.content.stamp import stamp
 
     for path in stamp(load_project(_root(args))):
         print(f"stamped {path}")
@@ -64,7 +64,7 @@ def cmd_stamp(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from kb.content.schema import write_schemas
 
     for path in write_schemas(_root(args)):
         print(f"wrote {path}")
@@ -72,7 +72,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
-    from .receipts import write_cohort
+    from kb.lms.receipts import write_cohort
 
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -87,11 +87,11 @@ def cmd_receipts(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export.gift import gift_document
-    from .export.qti import qti_package
-    from .languages import LANGUAGES
-    from .project import load_project
-    from .render.training import export_names, module_order
+    from kb.lms.gift import gift_document
+    from kb.lms.qti import qti_package
+    from kb.languages import LANGUAGES
+    from kb.content.project import load_project
+    from kb.render.training import export_names, module_order
 
     project = load_project(_root(args))
     if has_failures(project.diagnostics, strict=False):

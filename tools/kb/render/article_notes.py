@@ -10,9 +10,9 @@ from __future__ import annotations
 import html
 import re
 
-from ..articles import ArticlePage
-from ..project import Project
-from .links import article_url, relative
+from kb.content.articles import ArticlePage
+from kb.content.project import Project
+from kb.render.links import article_url, relative
 
 
 def _link(href: str, text: str, lang: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..project import Project
-from .links import article_url, relative
-from .text import link
+from kb.content.project import Project
+from kb.render.links import article_url, relative
+from kb.render.text import link
 
 
 def citation_link(project: Project, citation: str, lang: str, page_url: str) -> str:

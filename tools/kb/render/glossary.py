@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..collation import letter_of, sort_key
-from ..languages import LANGUAGES
-from ..project import Project
-from .links import article_url, page_url, relative
-from .text import link, md_text
+from kb.content.collation import letter_of, sort_key
+from kb.languages import LANGUAGES
+from kb.content.project import Project
+from kb.render.links import article_url, page_url, relative
+from kb.render.text import link, md_text
 
 
 def glossary_url(lang: str, term_id: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from ..languages import url_prefix
+from kb.languages import url_prefix
 
 _style = {"directory_urls": True}
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import html
 import re
 
-from ..company import PLACEHOLDER
-from ..playbook import CATEGORIES, Playbook
-from ..project import Project
-from ..validate import today
-from .citations import citation_link
-from .glossary import glossary_url
-from .links import page_url, relative
-from .text import attr, link, md_text
+from kb.content.company import PLACEHOLDER
+from kb.content.playbook import CATEGORIES, Playbook
+from kb.content.project import Project
+from kb.checks.validate import today
+from kb.render.citations import citation_link
+from kb.render.glossary import glossary_url
+from kb.render.links import page_url, relative
+from kb.render.text import attr, link, md_text
 
 
 def playbook_url(lang: str, playbook_id: str, step: str | None = None) -> str:

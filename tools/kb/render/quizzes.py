@@ -5,12 +5,12 @@ from __future__ import annotations
 import html
 import json
 
-from ..project import Project
-from ..quiz import BLANK, Question, QuizModule, content_version
-from .citations import citation_link
-from .links import page_url, relative
-from .playbooks import playbook_url
-from .text import attr, link, md_text
+from kb.content.project import Project
+from kb.content.quiz import BLANK, Question, QuizModule, content_version
+from kb.render.citations import citation_link
+from kb.render.links import page_url, relative
+from kb.render.playbooks import playbook_url
+from kb.render.text import attr, link, md_text
 
 
 def quiz_url(lang: str, module_id: str, page: str = "") -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..articles import ArticlePage
-from ..collation import sort_key
-from ..languages import LANGUAGES
-from ..project import Project
-from .glossary import glossary_url
-from .links import article_url, page_url, relative
-from .text import link, md_text
+from kb.content.articles import ArticlePage
+from kb.content.collation import sort_key
+from kb.languages import LANGUAGES
+from kb.content.project import Project
+from kb.render.glossary import glossary_url
+from kb.render.links import article_url, page_url, relative
+from kb.render.text import link, md_text
 
 
 def article_status(project: Project, page: ArticlePage) -> str:

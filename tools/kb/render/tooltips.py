@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..project import Project
-from .glossary import glossary_url
-from .links import relative
+from kb.content.project import Project
+from kb.render.glossary import glossary_url
+from kb.render.links import relative
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 
-from ..project import Project
-from ..quiz import QuizModule
-from .links import article_url, page_url, relative
-from .playbooks import playbook_url
-from .quizzes import quiz_url
-from .text import attr, link, md_text
+from kb.content.project import Project
+from kb.content.quiz import QuizModule
+from kb.render.links import article_url, page_url, relative
+from kb.render.playbooks import playbook_url
+from kb.render.quizzes import quiz_url
+from kb.render.text import attr, link, md_text
 
 EXPORTS_DIR = "exports"
 

@@ -11,7 +11,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from .normalize import fold, key, words
+from kb.search.normalize import fold, key, words
 
 TITLE_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.5

@@ -7,11 +7,11 @@ import json
 import re
 from pathlib import Path
 
-from ..project import Project
-from ..render.tooltips import matcher_for
-from .collect import split_sections
-from .index import Doc, build_index, index_json
-from .snowball_js import stemmers_bundle
+from kb.content.project import Project
+from kb.render.tooltips import matcher_for
+from kb.search.collect import split_sections
+from kb.search.index import Doc, build_index, index_json
+from kb.search.snowball_js import stemmers_bundle
 
 WORKER_DIR = "assets/kb"
 _WORKER_TEMPLATE = Path(__file__).with_name("worker.js")

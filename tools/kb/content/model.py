@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .languages import LANGUAGES
+from kb.languages import LANGUAGES
 
 KEBAB_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 CITATION = r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 from datetime import date
 
-from .articles import ArticlePage
-from .defects import find_defects
-from .company import COMPANY_FILE, PLACEHOLDER, CompanySettings
-from .diagnostics import Diagnostic, error, note, warning
-from .languages import LANGUAGES
-from .playbook import Playbook
-from .quiz import BLANK, Question, QuizModule
-from .project import Loaded, Project
-from .sources import SOURCE_LANGUAGE
+from kb.content.articles import ArticlePage
+from kb.checks.defects import find_defects
+from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
+from kb.diagnostics import Diagnostic, error, note, warning
+from kb.languages import LANGUAGES
+from kb.content.playbook import Playbook
+from kb.content.quiz import BLANK, Question, QuizModule
+from kb.content.project import Loaded, Project
+from kb.content.sources import SOURCE_LANGUAGE
 
 
 def today() -> date:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .model import ContentModel, KebabId, LocalizedList, LocalizedText, Review
+from kb.content.model import ContentModel, KebabId, LocalizedList, LocalizedText, Review
 
 # An article section, or a playbook step: `playbooks/<id>#<step>`.
 QuizCitation = Annotated[str, StringConstraints(pattern=r"^(playbooks/)?[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$")]

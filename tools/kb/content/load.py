@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, error
+from kb.diagnostics import Diagnostic, error
 
 # Content files are small, hand-written documents; anything larger is a mistake
 # (or an attack) and is refused before the parser sees it.

@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from .wrapping import optional, wrap_once
+from kb.plugin.wrapping import optional, wrap_once
 
 _pages: dict[tuple, "_PageRender"] = {}
 _quizzes: dict[tuple, str] = {}

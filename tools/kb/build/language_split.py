@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from .languages import LANGUAGES
+from kb.languages import LANGUAGES
 
 ENVIRONMENT_VARIABLE = "KB_BUILD_LANGUAGES"
 

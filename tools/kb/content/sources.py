@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
+from kb.diagnostics import Diagnostic, error
 
 SOURCES_DIR = "sources"
 SUMS_FILE = "SHA256SUMS"

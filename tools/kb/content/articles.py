@@ -16,10 +16,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from .diagnostics import Diagnostic, error
-from .load import Located, load_yaml
-from .model import ContentModel, KebabId
-from .typecheck import parse_model
+from kb.diagnostics import Diagnostic, error
+from kb.content.load import Located, load_yaml
+from kb.content.model import ContentModel, KebabId
+from kb.content.typecheck import parse_model
 
 Language = Literal["lt", "it", "pl", "fi"]
 SourceName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]

@@ -17,23 +17,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
-from .collector import collect_less_often
-from .diagnostics import Severity, has_failures, render
-from .generate import GENERATED_DIRS, generated_nav, write_generated_pages
-from .language_split import requested_languages, restrict_i18n_builds
-from .languages import DEFAULT_LANGUAGE, LANGUAGES
-from .project import Project, load_project
-from .quiz_assets import link_shared_assets, write_shared_assets
-from .render.article_notes import annotate
-from .render.accessibility import fix_accessibility, label_permalinks
-from .render.links import use_directory_urls
-from .render.tooltips import add_tooltips
-from .repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
-from .template_cache import SHARED_TEMPLATE_CACHE
-from .search.site import SearchCollector, point_material_at_worker, write_empty_material_index
-from .render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
-from .split_handshake import STOP, agree, exit_after_success, in_split_build
-from .watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
+from kb.build.collector import collect_less_often
+from kb.diagnostics import Severity, has_failures, render
+from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
+from kb.build.language_split import requested_languages, restrict_i18n_builds
+from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
+from kb.content.project import Project, load_project
+from kb.render.quiz_assets import link_shared_assets, write_shared_assets
+from kb.render.article_notes import annotate
+from kb.render.accessibility import fix_accessibility, label_permalinks
+from kb.render.links import use_directory_urls
+from kb.render.tooltips import add_tooltips
+from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
+from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
+from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
+from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
+from kb.build.split_handshake import STOP, agree, exit_after_success, in_split_build
+from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
 

@@ -14,21 +14,21 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .articles import ArticlePage, load_article
-from .diagnostics import Diagnostic, error, sort_unique, warning
-from .languages import LANGUAGES
-from .load import Located, load_yaml
-from .company import COMPANY_FILE, CompanySettings
-from .model import GlossaryTerm
-from .playbook import Playbook
-from .quiz import QuizModule
-from .schema import schema_comment
-from .sources import check_sources
-from .typecheck import parse_model
-from .ui import Strings, load_ui_strings
+from kb.content.articles import ArticlePage, load_article
+from kb.diagnostics import Diagnostic, error, sort_unique, warning
+from kb.languages import LANGUAGES
+from kb.content.load import Located, load_yaml
+from kb.content.company import COMPANY_FILE, CompanySettings
+from kb.content.model import GlossaryTerm
+from kb.content.playbook import Playbook
+from kb.content.quiz import QuizModule
+from kb.content.schema import schema_comment
+from kb.content.sources import check_sources
+from kb.content.typecheck import parse_model
+from kb.content.ui import Strings, load_ui_strings
 
 if TYPE_CHECKING:
-    from .quiz_files import QuizDigest
+    from kb.checks.quiz_files import QuizDigest
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -158,9 +158,9 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     keeps only their digests, not the modules themselves; `reuse_checks` also
     skips quiz files unchanged since the last check (check_record.py).
     """
-    from .check_record import CheckRecord
-    from .quiz_files import load_quizzes  # both import Project
-    from .validate import validate
+    from kb.checks.check_record import CheckRecord
+    from kb.checks.quiz_files import load_quizzes  # both import Project
+    from kb.checks.validate import validate
 
     project = Project(root=root)
     project.diagnostics += check_sources(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .project import Project
+from kb.content.project import Project
 
 
 def stamp_page_text(text: str, digests: dict[str, str]) -> str:

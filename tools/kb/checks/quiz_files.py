@@ -16,12 +16,12 @@ import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check_record import CheckRecord, file_key
-from .diagnostics import Diagnostic
-from .load import Located, load_yaml
-from .project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
-from .quiz import QuizModule
-from .validate import quiz_module_problems, unknown_references
+from kb.checks.check_record import CheckRecord, file_key
+from kb.diagnostics import Diagnostic
+from kb.content.load import Located, load_yaml
+from kb.content.project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
+from kb.content.quiz import QuizModule
+from kb.checks.validate import quiz_module_problems, unknown_references
 
 # Below this many files, starting processes costs more than it saves.
 PARALLEL_FROM_FILES = 200

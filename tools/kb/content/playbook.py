@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .model import Citation, ContentModel, KebabId, LocalizedText, Review
+from kb.content.model import Citation, ContentModel, KebabId, LocalizedText, Review
 
 Category = Literal["calls", "complaints", "loyalty", "communication"]
 CATEGORIES: tuple[str, ...] = ("calls", "complaints", "loyalty", "communication")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
-from .languages import LANGUAGES
+from kb.diagnostics import Diagnostic, error
+from kb.languages import LANGUAGES
 
 FIELDS = ("name", "module", "language", "content_version", "score", "correct", "total", "pass_mark", "passed", "date")
 

@@ -11,8 +11,8 @@ import io
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
-from ..quiz import BLANK, Question, QuizModule
-from .markup import inline_html
+from kb.content.quiz import BLANK, Question, QuizModule
+from kb.lms.markup import inline_html
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .diagnostics import Diagnostic, error
-from .languages import LANGUAGES
-from .load import load_yaml
+from kb.diagnostics import Diagnostic, error
+from kb.languages import LANGUAGES
+from kb.content.load import load_yaml
 
 UI_DIR = "locales/ui"
 

@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, error
-from .languages import LANGUAGES
-from .load import Located
+from kb.diagnostics import Diagnostic, error
+from kb.languages import LANGUAGES
+from kb.content.load import Located
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .company import COMPANY_FILE, CompanySettings
-from .model import GlossaryTerm
-from .playbook import Playbook
-from .quiz import QuizModule
+from kb.content.company import COMPANY_FILE, CompanySettings
+from kb.content.model import GlossaryTerm
+from kb.content.playbook import Playbook
+from kb.content.quiz import QuizModule
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -20,7 +20,7 @@ from pathlib import Path
 import pydantic
 import yaml
 
-from .diagnostics import Diagnostic, Severity
+from kb.diagnostics import Diagnostic, Severity
 
 RECORD_FILE = Path("build") / "cache" / "kb-check.json"
 _FORMAT = 1
@@ -32,12 +32,12 @@ def file_key(raw: bytes) -> str:
 
 def context_key(root: Path) -> str:
     """Everything besides the quiz file itself that a quiz file's digest depends on."""
-    from .validate import today
+    from kb.checks.validate import today
 
     digest = hashlib.blake2b(digest_size=16)
     for part in (str(_FORMAT), sys.version, pydantic.VERSION, yaml.__version__, today().isoformat()):
         digest.update(part.encode("utf-8") + b"\0")
-    code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    code = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))  # the whole kb package
     cited = sorted(root.glob("docs/*/articles/*.md")) + sorted(root.glob("playbooks/*.yml"))
     for path in code + cited:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -59,7 +59,7 @@ class CheckRecord:
 
     def get(self, path: str, key: str):  # type: ignore[no-untyped-def]
         """The digest recorded for this file with these bytes, or None."""
-        from .quiz_files import QuizDigest  # quiz_files uses this module
+        from kb.checks.quiz_files import QuizDigest  # quiz_files uses this module
 
         entry = self.entries.get(path)
         if entry is None or entry[0] != key:

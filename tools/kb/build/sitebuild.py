@@ -20,9 +20,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cores import default_jobs
-from .language_split import ENVIRONMENT_VARIABLE, chunks
-from .split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
+from kb.build.cores import default_jobs
+from kb.build.language_split import ENVIRONMENT_VARIABLE, chunks
+from kb.build.split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, jobs: int | None = None) -> int:

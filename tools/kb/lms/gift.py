@@ -6,8 +6,8 @@ and a re-import updates rather than duplicates. Text is HTML (`[html]`).
 
 from __future__ import annotations
 
-from ..quiz import BLANK, QuizModule
-from .markup import inline_html
+from kb.content.quiz import BLANK, QuizModule
+from kb.lms.markup import inline_html
 
 # Moodle accepts only these partial-credit percentages.
 _WEIGHTS = {2: "50", 3: "33.33333", 4: "25", 5: "20"}

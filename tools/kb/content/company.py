@@ -11,7 +11,7 @@ import re
 
 from pydantic import ConfigDict, Field
 
-from .model import ContentModel, LocalizedText
+from kb.content.model import ContentModel, LocalizedText
 
 COMPANY_FILE = "company.yml"
 PLACEHOLDER = re.compile(r"\{company:([a-z0-9-]+)\}")

@@ -11,17 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from .languages import LANGUAGES
-from .playbook import CATEGORIES
-from .project import DOCS_DIR, Project
-from .render.glossary import glossary_markdown
-from .export.gift import gift_document
-from .export.qti import qti_package
-from .render.playbooks import playbook_index_markdown, playbook_markdown
-from .render.quizzes import quiz_page_markdown, sheet_markdown
-from .render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
-from .render.status import status_markdown
-from .validate import today
+from kb.languages import LANGUAGES
+from kb.content.playbook import CATEGORIES
+from kb.content.project import DOCS_DIR, Project
+from kb.render.glossary import glossary_markdown
+from kb.lms.gift import gift_document
+from kb.lms.qti import qti_package
+from kb.render.playbooks import playbook_index_markdown, playbook_markdown
+from kb.render.quizzes import quiz_page_markdown, sheet_markdown
+from kb.render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
+from kb.render.status import status_markdown
+from kb.checks.validate import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
 # Up to this many quiz modules are listed in the sidebar (see generated_nav).
