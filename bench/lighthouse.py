@@ -4,6 +4,7 @@ Serves the built site with gzip (as any production web server would) and runs
 Lighthouse (npm, bench/node_modules) with Debian's Chromium on the home page,
 an article, a playbook, the glossary and a quiz page in each language, several
 times each: single Lighthouse runs vary by several points, so the median counts.
+`--quick` (make bench-lighthouse QUICK=1) scores the Lithuanian home page once.
 """
 
 from __future__ import annotations
@@ -82,7 +83,13 @@ def main() -> int:
     # Lighthouse's own advice on variability: run several times, report the median.
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
     parser.add_argument("--metrics", action="store_true", help="also print the performance metrics behind each score")
+    parser.add_argument("--quick", action="store_true", help="smoke run: the home page in the default language, once")
     args = parser.parse_args()
+    languages = LANGUAGES
+    if args.quick:
+        args.pages, args.runs, languages = "home", 1, {"lt": LANGUAGES["lt"]}
+    if not (Path(args.site) / "index.html").is_file():
+        raise SystemExit(f"no built site in {args.site}: run `make build` first")
     lighthouse = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
     if not lighthouse.exists():
         raise SystemExit("run `npm ci` in bench/ first (make bench-lighthouse does)")
@@ -91,12 +98,12 @@ def main() -> int:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     print(f"Lighthouse ({args.preset}), scores 0–100, median of {args.runs} runs (performance range in brackets)")
-    print("| page | " + " | ".join(f"{lang} perf/a11y/bp" for lang in LANGUAGES) + " |")
-    print("|---|" + "---|" * len(LANGUAGES))
+    print("| page | " + " | ".join(f"{lang} perf/a11y/bp" for lang in languages) + " |")
+    print("|---|" + "---|" * len(languages))
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.pages.split(","):
             cells = []
-            for lang, prefix in LANGUAGES.items():
+            for lang, prefix in languages.items():
                 url = base + prefix + PAGES[name]
                 results = [run_lighthouse(lighthouse, url, Path(tmp) / "report.json", args.preset)
                            for _ in range(args.runs)]
