@@ -13,6 +13,7 @@ import argparse
 import gzip
 import http.server
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = {"home": "", "article": "articles/retention-programs/", "playbook": "playbooks/cancellation-call/",
          "glossary": "glossary/", "quiz": "quizzes/retention-basics/"}
 LANGUAGES = {"lt": "", "it": "it/", "pl": "pl/", "fi": "fi/"}
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Lighthouse's own download does not work here
 CATEGORIES = ("performance", "accessibility", "best-practices")
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
            "speed-index")
@@ -62,12 +64,14 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
 
 def run_lighthouse(lighthouse: Path, url: str, report: Path, preset: str) -> dict:
     command = [str(lighthouse), url, "--quiet", "--output=json", f"--output-path={report}",
-               "--chrome-path=/usr/bin/chromium",
                "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
                "--only-categories=" + ",".join(CATEGORIES)]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Lighthouse has no flag for the browser: chrome-launcher reads CHROME_PATH, and
+    # without it takes whichever Chrome or Chromium it finds first.
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     return json.loads(report.read_text())
 
 
