@@ -8,6 +8,14 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
+LIGHTHOUSE := bench/node_modules/.installed
+
+# `make bench QUICK=1` (and bench-search, bench-serve, bench-lighthouse): a smoke
+# run of the benchmark, one small size, one page, one run, in a temporary folder.
+QUICK ?=
+BENCH_FLAGS := $(if $(filter-out 0,$(QUICK)),--quick)
+# The built site the search and Lighthouse benchmarks measure (tests pass their own).
+SITE ?= site
 
 .PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
 
@@ -48,26 +56,27 @@ $(LMS_PARSERS): tests/lms/package.json tests/lms/package-lock.json | node
 offline: $(STAMP)  ## zip that works from the file system (call-floor PCs without network)
 	$(BIN)/kb offline --out build/retention-kb-offline.zip
 
-bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and sizes
-	$(BIN)/python bench/run.py
+bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and sizes (QUICK=1: 1x once)
+	$(BIN)/python bench/run.py $(BENCH_FLAGS)
 
-bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromium (after make build)
-	$(BIN)/python bench/search.py --site site
+bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromium (after make build; QUICK=1: one run)
+	$(BIN)/python bench/search.py --site "$(SITE)" $(BENCH_FLAGS)
 
-bench-serve: $(STAMP)  ## seconds from saving a YAML file to the change served by `mkdocs serve`
-	$(BIN)/python bench/serve.py
+bench-serve: $(STAMP)  ## seconds from saving a YAML file to the change served by `mkdocs serve` (QUICK=1: one save)
+	$(BIN)/python bench/serve.py $(BENCH_FLAGS)
 
-bench/node_modules/.installed: bench/package.json bench/package-lock.json | node
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 	cd bench && npm ci --no-audit --no-fund --silent
 	touch $@
 
-bench-lighthouse: $(STAMP) chromium bench/node_modules/.installed  ## Lighthouse on the main page types (after make build)
-	$(BIN)/python bench/lighthouse.py --site site
+bench-lighthouse: $(STAMP) chromium $(LIGHTHOUSE)  ## Lighthouse on the main page types (after make build; QUICK=1: one page once)
+	$(BIN)/python bench/lighthouse.py --site "$(SITE)" $(BENCH_FLAGS)
 
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT, SCORM 1.2 and 2004) into build/exports/
 	$(BIN)/kb export --out build/exports
 
-test: $(STAMP) chromium $(LMS_PARSERS)
+# Lighthouse too: a test runs every benchmark's quick mode.
+test: $(STAMP) chromium $(LMS_PARSERS) $(LIGHTHOUSE)
 	$(BIN)/python -m pytest
 
 clean:

@@ -8,6 +8,10 @@ processes; it also runs with `--jobs 1`, so our own share is measured
 against the plain (single-process) build like for like. Also times `kb check`
 on 10,000 quiz questions, checking every file and with nothing changed since
 the last check. A script, not a test: it reports, it does not assert.
+
+`--quick` (make bench QUICK=1) is a smoke run with the same table: the real
+content only (1x), one build per measurement and `kb check` on 500 questions,
+in a temporary folder, so the command is exercised without the full cost.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -63,7 +68,14 @@ def main() -> int:
     parser.add_argument("--work", default=str(ROOT / "build" / "bench"))
     parser.add_argument("--questions", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=2, help="builds per measurement; the fastest counts")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: 1x, one build each, 500 questions, in a temporary folder")
     args = parser.parse_args()
+    if args.quick:
+        args.sizes, args.questions, args.repeat = "1", 500, 1
+        # Removed when the script exits, even on failure: a smoke run leaves nothing behind.
+        scratch = tempfile.TemporaryDirectory(prefix="kb-bench-")
+        args.work = scratch.name
     work = Path(args.work)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
     python = sys.executable

@@ -3,6 +3,7 @@
 Per language: the worker file (index + stemmer + code) raw and gzip-compressed,
 and query times in headless Chromium for the committed query set, each query
 run several times through the real worker (message round trip included).
+`--quick` (make bench-search QUICK=1) runs each query once.
 """
 
 from __future__ import annotations
@@ -29,8 +30,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--site", default=str(ROOT / "site"), help="built site (make build)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="smoke run: each query once")
     args = parser.parse_args()
+    if args.quick:
+        args.repeat = 1
     site = Path(args.site)
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"no built site in {site}: run `make build` first")
     queries = yaml.safe_load((ROOT / "tests" / "search" / "queries.yml").read_text(encoding="utf-8"))
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
