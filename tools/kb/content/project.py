@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from kb.content.articles import ArticlePage, load_article
+from kb.content.articles import ArticlePage, load_article, split_front_matter
 from kb.diagnostics import Diagnostic, error, sort_unique, warning
 from kb.languages import LANGUAGES
 from kb.content.load import Located, load_yaml
@@ -60,6 +60,8 @@ class Project:
     ui: Strings = field(default_factory=dict)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Report what the page sanitiser would remove (kb check); the build cleans it silently.
+    report_unsafe_html: bool = True
 
     def article(self, slug: str, lang: str) -> ArticlePage | None:
         return self.articles.get((slug, lang))
@@ -151,18 +153,35 @@ def _reading_order(root: Path) -> list[str]:
     return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
 
 
-def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False) -> Project:
+def unsafe_html(project: Project) -> list[Diagnostic]:
+    """What the page sanitiser would remove, at its source (quiz files: in quiz_files)."""
+    from kb.checks.html_safety import markdown_problems, ui_string_problems, yaml_text_problems
+
+    problems = ui_string_problems(project.root)
+    for page in project.articles.values():
+        _, body, offset = split_front_matter(page.text)
+        problems += markdown_problems(body, page.path, offset + 1)
+    for loaded in [*project.terms.values(), *project.playbooks.values(), project.company]:
+        if loaded is not None:
+            problems += yaml_text_problems(loaded.located, loaded.path)
+    return problems
+
+
+def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False,
+                 report_unsafe_html: bool = True) -> Project:
     """Load and check everything.
 
     `check_only` (for `kb check`) checks quiz modules on `jobs` processes and
     keeps only their digests, not the modules themselves; `reuse_checks` also
     skips quiz files unchanged since the last check (check_record.py).
+    `report_unsafe_html=False` (the site build) leaves unsafe HTML to the
+    page sanitiser instead of reporting it (kb.checks.html_safety).
     """
     from kb.checks.check_record import CheckRecord
     from kb.checks.quiz_files import load_quizzes  # both import Project
     from kb.checks.validate import validate
 
-    project = Project(root=root)
+    project = Project(root=root, report_unsafe_html=report_unsafe_html)
     project.diagnostics += check_sources(root)
     project.ui, problems = load_ui_strings(root)
     project.diagnostics += problems
@@ -178,5 +197,7 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     else:
         project.diagnostics.append(error(COMPANY_FILE, 1, 1, "missing-file", "company.yml is missing"))
     project.diagnostics += validate(project)
+    if report_unsafe_html:
+        project.diagnostics += unsafe_html(project)
     project.diagnostics = sort_unique(project.diagnostics)
     return project

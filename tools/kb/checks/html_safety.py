@@ -1,0 +1,106 @@
+"""Report, at its source line, everything the page sanitiser would remove.
+
+The build cleans unsafe HTML silently (kb.render.sanitize); `kb check` makes
+each removal an error at the line that produced it, so an editor learns
+about it instead of seeing part of their text disappear. Each text is
+rendered the way the site renders it (the same Markdown extensions as
+mkdocs.yml) and the HTML is compared against the allow-list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator
+
+import markdown
+
+from kb.content.load import Located, load_yaml
+from kb.diagnostics import Diagnostic, error
+from kb.languages import LANGUAGES
+from kb.render.sanitize import Finding, findings
+from kb.render.text import md_text
+
+# mkdocs.yml's markdown_extensions (emoji aside: its icons are inline SVG, which
+# the allow-list refuses anyway, and it needs the theme installed).
+EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "tables", "pymdownx.details", "pymdownx.superfences"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True}}
+
+# A text with none of these renders to plain paragraphs, emphasis and lists:
+# nothing the allow-list refuses. Most texts have none, so most are not rendered.
+_MARKUP = ("<", "&", "](", "]:", "{")
+
+_renderer: markdown.Markdown | None = None
+
+
+def _render(text: str) -> str:
+    global _renderer
+    if _renderer is None:
+        _renderer = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    _renderer.reset()
+    return _renderer.convert(text)
+
+
+def _problem(path: str, line: int, col: int, finding: Finding) -> Diagnostic:
+    return error(path, line, col, "unsafe-html", f"{finding.message} (the page would show this text without it)")
+
+
+def _strings(data: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    if isinstance(data, str):
+        yield at, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, at + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _strings(value, at + (index,))
+
+
+def yaml_text_problems(located: Located, path: str, escaped: bool = True) -> list[Diagnostic]:
+    """Every text of a YAML file, rendered as the site renders it; problems at the scalar.
+
+    `escaped`: the build escapes '<' and '&' in the text first (content texts);
+    interface strings go into pages as written.
+    """
+    problems = []
+    for at, text in _strings(located.data):
+        if not any(mark in text for mark in _MARKUP):
+            continue
+        for finding in findings(_render(md_text(text) if escaped else text)):
+            problems.append(_problem(path, *located.where(at, prefer_value=True), finding))
+    return problems
+
+
+def _locate(source: str, finding: Finding, start: int) -> int:
+    """Offset in `source` of what produced `finding` (searching from `start`, then from the top)."""
+    lowered = source.lower()
+    for begin in (start, 0):
+        for needle in finding.needles:
+            if needle:
+                offset = lowered.find(needle.lower(), begin)
+                if offset >= 0:
+                    return offset
+    return start
+
+
+def markdown_problems(source: str, path: str, first_line: int = 1) -> list[Diagnostic]:
+    """Problems of a Markdown page body that starts on `first_line` of its file."""
+    if not any(mark in source for mark in _MARKUP):
+        return []
+    problems, offset = [], 0
+    for finding in findings(_render(source)):
+        offset = _locate(source, finding, offset)
+        line = source.count("\n", 0, offset) + first_line
+        col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+        problems.append(_problem(path, line, col, finding))
+    return problems
+
+
+def ui_string_problems(root: Path) -> list[Diagnostic]:
+    problems = []
+    for lang in LANGUAGES:
+        rel = f"locales/ui/{lang}.yml"
+        if (root / rel).is_file():
+            located, _ = load_yaml((root / rel).read_bytes(), rel)  # reading problems are reported by kb.content.ui
+            if located is not None:
+                problems += yaml_text_problems(located, rel, escaped=False)
+    return problems
