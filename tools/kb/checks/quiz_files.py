@@ -19,6 +19,7 @@ from pathlib import Path
 from kb.checks.check_record import CheckRecord, file_key
 from kb.checks.html_safety import yaml_text_problems
 from kb.diagnostics import Diagnostic
+from kb.content.files import content_files
 from kb.content.load import Located, load_yaml
 from kb.content.project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
 from kb.content.quiz import QuizModule
@@ -60,7 +61,8 @@ def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | 
     With a `record` (and not `keep`), files checked before with the same bytes
     and context are not checked again; the record is updated.
     """
-    paths = sorted((project.root / QUIZ_DIR).glob("*.yml"))
+    paths, problems = content_files(project.root, QUIZ_DIR)
+    project.diagnostics += problems
     if keep:
         results = [read_quiz_file(project, path) for path in paths]
     else:

@@ -110,6 +110,10 @@ def _duplicate_ids(loaded: Loaded, field: str, ids: list[str], what: str) -> lis
 
 def _check_review(loaded: Loaded) -> list[Diagnostic]:
     review = loaded.item.review
+    if review.last_reviewed > today():
+        return [error(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "date-in-future",
+                      f"review.last_reviewed {review.last_reviewed.isoformat()} is after today "
+                      f"({today().isoformat()}): write the date the review happened")]
     if not review.overdue(today()):
         return []
     return [warning(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "review-overdue",

@@ -41,6 +41,18 @@ def _safe_text(value: str) -> str:
     return value
 
 
+# Review dates are real dates of real reviews; anything far outside this range is
+# a typo (9999-12-31 would also overflow the due-date arithmetic).
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def _plausible_date(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError("date-out-of-range", "{value} is not a plausible review date (years 2000 to 2099)",
+                                  {"value": value.isoformat()})
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_safe_text)]
 KebabId = Annotated[str, StringConstraints(pattern=KEBAB_ID)]
 Citation = Annotated[str, StringConstraints(pattern=CITATION)]
@@ -78,7 +90,8 @@ class Review(ContentModel):
     """Who keeps an item correct, and how often it must be looked at again."""
 
     owner: Text = Field(description="Team or role responsible for the item")
-    last_reviewed: date = Field(description="Date of the last review (YYYY-MM-DD)")
+    last_reviewed: Annotated[date, AfterValidator(_plausible_date)] = Field(
+        description="Date of the last review (YYYY-MM-DD)")
     interval_days: int = Field(gt=0, le=1096, description="Days until the next review is due")
 
     @property
