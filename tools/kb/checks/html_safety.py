@@ -44,15 +44,15 @@ def _problem(path: str, line: int, col: int, finding: Finding) -> Diagnostic:
     return error(path, line, col, "unsafe-html", f"{finding.message} (the page would show this text without it)")
 
 
-def _strings(data: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def strings_of(data: Any, at: tuple = ()) -> Iterator[tuple[tuple, str]]:
     if isinstance(data, str):
         yield at, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, at + (key,))
+            yield from strings_of(value, at + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, at + (index,))
+            yield from strings_of(value, at + (index,))
 
 
 def yaml_text_problems(located: Located, path: str, escaped: bool = True) -> list[Diagnostic]:
@@ -62,7 +62,7 @@ def yaml_text_problems(located: Located, path: str, escaped: bool = True) -> lis
     interface strings go into pages as written.
     """
     problems = []
-    for at, text in _strings(located.data):
+    for at, text in strings_of(located.data):
         if not any(mark in text for mark in _MARKUP):
             continue
         for finding in findings(_render(md_text(text) if escaped else text)):

@@ -7,6 +7,9 @@ from datetime import date
 
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
+from kb.checks.generated_names import name_problem, quiz_page_stems
+from kb.checks.placeholders import markdown_placeholder_problems, yaml_placeholder_problems
+from kb.checks.quiz_syntax import quiz_syntax_problems
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
 from kb.languages import LANGUAGES
@@ -153,6 +156,7 @@ def _check_terms(project: Project) -> list[Diagnostic]:
                 problems.append(error(loaded.path, *loaded.located.where(("related", index), True), "unknown-reference",
                                       f"related term '{ref}' does not exist"))
         problems += _check_review(loaded)
+        problems += yaml_placeholder_problems(loaded.located, loaded.path)
     return problems
 
 
@@ -178,12 +182,19 @@ def _check_placeholders(project: Project, loaded: Loaded[Playbook], used: dict[s
     return problems
 
 
+def _id_makes_names(loaded: Loaded, stems: list[str]) -> list[Diagnostic]:
+    """The file names made from the item's ID can be written (generated_names)."""
+    problem = name_problem(loaded.item.id, stems)
+    return [] if problem is None else [error(loaded.path, *loaded.located.where(("id",), True), "invalid-id", problem)]
+
+
 def _check_playbooks(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     used: dict[str, list[str]] = {}
     keys = CompanySettings.keys()
     for loaded in project.playbooks.values():
         book, where = loaded.item, loaded.located.where
+        problems += _id_makes_names(loaded, [book.id])
         problems += _duplicate_ids(loaded, "steps", [step.id for step in book.steps], "step")
         for index, step in enumerate(book.steps):
             problems += _check_citation(project, loaded, ("steps", index, "cite"), step.cite)
@@ -252,6 +263,10 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     if question.type == "multiple" and correct < 2:
         problems.append(error(path, *where(at + ("options",)), "multiple-needs-two-correct",
                               f"questions[{index}] is multiple choice: at least two options must be correct, found {correct}"))
+    if question.type == "multiple" and correct == len(options):
+        problems.append(error(path, *where(at + ("options",)), "multiple-all-correct",
+                              f"questions[{index}] is multiple choice with every option correct: "
+                              "add a wrong option (with feedback), or make it a different question"))
     for lang in LANGUAGES:
         seen: set[str] = set()
         for number, option in enumerate(options):
@@ -271,6 +286,9 @@ def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[D
     """Checks of one quiz module that need no other module (see quiz_files)."""
     module, where = loaded.item, loaded.located.where
     problems = _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
+    problems += _id_makes_names(loaded, quiz_page_stems(module.id))
+    problems += quiz_syntax_problems(loaded)
+    problems += yaml_placeholder_problems(loaded.located, loaded.path)
     for index, question in enumerate(module.questions):
         problems += _check_question(project, loaded, index, question)
     for index, item in enumerate(module.study):
@@ -302,4 +320,8 @@ def validate(project: Project) -> list[Diagnostic]:
     problems += _check_terms(project)
     problems += _check_playbooks(project)
     problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
+    for page in project.articles.values():
+        problems += markdown_placeholder_problems(page.text, page.path)
+    if project.company is not None:
+        problems += yaml_placeholder_problems(project.company.located, project.company.path)
     return problems

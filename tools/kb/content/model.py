@@ -25,7 +25,24 @@ CITATION = r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$"
 _UNSAFE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=|javascript\s*:", re.I)
 
 
+# Characters XML 1.0 forbids (the QTI export is XML) and that no editor means to type.
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_character(value: str) -> str | None:
+    """The first character of `value` that XML 1.0 does not allow, as U+XXXX, or None."""
+    match = _FORBIDDEN_CHARACTER.search(value)
+    return f"U+{ord(match.group(0)):04X}" if match else None
+
+
 def _safe_text(value: str) -> str:
+    if not value.isprintable() and (found := forbidden_character(value)) is not None:
+        raise PydanticCustomError(
+            "control-character",
+            "character {found} is not allowed in text (a control character, which XML 1.0 and so the LMS "
+            "exports forbid): remove it",
+            {"found": found},
+        )
     # Each pattern needs "<", "=" or "javascript:"; most texts have none of them,
     # and these substring tests are far cheaper than the search (kb check runs this
     # on every text).

@@ -96,8 +96,9 @@ def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
         out += _question_markup(project, question, lang, here)
     out += ["<!-- mkdocs-quiz results -->", ""]
     out += _receipt_panel(project, module, lang)
-    accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    out += [f'<script type="application/json" class="kb-accepted-answers">{accepted}</script>', ""]
+    # Data for kb.js in an attribute, not a <script>: the page sanitiser lets no script through.
+    accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True)
+    out += [f'<div class="kb-accepted-answers" hidden data-answers="{attr(accepted)}"></div>', ""]
     return "\n".join(out)
 
 

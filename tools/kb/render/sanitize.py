@@ -35,8 +35,8 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "button": frozenset({"type", "title", "aria-label", "data-kb-link", "data-clipboard-text"}),
     "details": frozenset({"open"}),
     # mkdocs-quiz: one div per question with its settings, and the answer inputs.
-    "div": frozenset({"aria-label", "data-show-correct", "data-auto-submit", "data-disable-after-submit",
-                      "data-quiz-type"}),
+    "div": frozenset({"aria-label", "hidden", "data-show-correct", "data-auto-submit", "data-disable-after-submit",
+                      "data-quiz-type", "data-answers"}),  # data-answers: accepted fill-in answers, for kb.js
     "fieldset": frozenset({"aria-labelledby"}),
     "input": frozenset({"type", "name", "value", "data-correct", "data-answer", "autocomplete", "size", "aria-label"}),
     "label": frozenset({"for"}),
