@@ -153,6 +153,11 @@ def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loa
     return items
 
 
+def mkdocs_config_problems(root: Path) -> list[Diagnostic]:
+    """What in mkdocs.yml would stop MkDocs before the plugin can report it, located."""
+    return _reading_order(root)[1]
+
+
 def _reading_order(root: Path) -> tuple[list[str], list[Diagnostic]]:
     config = root / "mkdocs.yml"
     raw = config.read_bytes() if config.is_file() else b""
