@@ -15,6 +15,7 @@ KB_UPDATE_GOLDEN=1 pytest tests/test_hostile_input.py, then review the diff.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,8 @@ CASES = {
                                              '<img src="x" onerror="alert(1)">\n\n[a](javascript:alert(1))\n\n'
                                              '<iframe src="javascript:alert(1)"></iframe>\n\n'
                                              "[b](data:text/html,x)\n\n<svg onload=alert(1)></svg>\n"),
+    "article-control-character": lambda root: _append(root / "docs/pl/articles/what-is-retention.md", "\nTekst\x01.\n"),
+    "ui-control-character": lambda root: _edit(root / "locales/ui/it.yml", 'say: "', 'say: "\\0'),
     # Windows line ends in an article: accepted.
     "article-crlf": lambda root: (root / ARTICLE).write_bytes((root / ARTICLE).read_bytes().replace(b"\n", b"\r\n")),
     "article-unclosed-fence": lambda root: _edit(root / "docs/it/articles/retention-programs.md", "\n## ", "\n```\n\n## "),
@@ -142,3 +145,24 @@ def test_github_annotations_escape_file_names_and_messages():
     line = error("glossary/a,b=c:d%e.yml", 3, 4, "wrong-type", "50% of\nthis, and: that\r").format_github()
     assert line == ("::error file=glossary/a%2Cb=c%3Ad%25e.yml,line=3,col=4,title=wrong-type"
                     "::50%25 of%0Athis, and: that%0D")
+
+
+def test_glossary_letter_index_escapes_a_terms_first_character(project_copy):
+    """A term starting with '"' or '<' files under '#', and nothing of it reaches the markup raw."""
+    from kb.checks.html_safety import _render
+    from kb.render.glossary import glossary_markdown
+    from kb.render.sanitize import findings
+
+    for term_id, first in (("coupon", '"'), ("refund", "<")):
+        path = project_copy / f"glossary/{term_id}.yml"
+        path.write_text(re.sub(r"(?m)(^term:\n  lt: )(.*)$", lambda m: f"{m.group(1)}'{first}{m.group(2)}'",
+                               path.read_text(encoding="utf-8")), encoding="utf-8")
+    project = load_project(project_copy)
+    assert not [d for d in project.diagnostics if d.severity is Severity.ERROR]
+    markdown = glossary_markdown(project, "lt")
+    index = next(line for line in markdown.splitlines() if line.startswith('<nav class="kb-letters"'))
+    assert index.count('<a href="#letter-other">#</a>') == 1
+    assert "## &#35; {#letter-other}" in markdown
+    page = _render(markdown.split("---", 2)[2])
+    assert findings(page) == []
+    assert page.count('id="letter-other"') == 1

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints
 
 from kb.diagnostics import Diagnostic, error
 from kb.content.load import Located, load_yaml
-from kb.content.model import ContentModel, KebabId
+from kb.content.model import ContentModel, KebabId, forbidden_character
 from kb.content.typecheck import parse_model
 
 Language = Literal["lt", "it", "pl", "fi"]
@@ -176,6 +176,12 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
         return None, [error(path, line, 1, "invalid-utf8", "the page is not valid UTF-8")]
     # Windows editors save CRLF; lines and columns are the same once it is LF.
     text = text.replace("\r\n", "\n")
+    control = []
+    if not text.isprintable() and (found := forbidden_character(text)) is not None:
+        offset = text.index(chr(int(found[2:], 16)))
+        control.append(error(path, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset),
+                             "control-character", f"character {found} is not allowed in text (a control character): "
+                             "remove it"))
     front, body, offset = split_front_matter(text)
     if front is None:
         return None, [error(path, 1, 1, "missing-front-matter",
@@ -189,6 +195,7 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
     problems = [error(d.path, d.line + 1, d.col, d.code, d.message) for d in problems]
     title, sections, section_problems = parse_sections(body, offset + 1, path)
     problems += section_problems
+    problems += control
     if meta is None:
         return None, problems
     return ArticlePage(path, lang, meta, title, sections, located, offset, text), problems

@@ -9,6 +9,7 @@ from kb.diagnostics import Diagnostic, error
 from kb.languages import LANGUAGES
 from kb.content.files import file_problem
 from kb.content.load import load_yaml
+from kb.content.model import forbidden_character
 
 UI_DIR = "locales/ui"
 
@@ -89,6 +90,9 @@ def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
             if key not in REQUIRED_KEYS:
                 line, col = located.where((key,))
                 problems.append(error(rel, line, col, "unknown-field", f"unknown interface string '{key}'"))
+            elif key in strings[lang] and (found := forbidden_character(strings[lang][key])) is not None:
+                problems.append(error(rel, *located.where((key,), True), "control-character",
+                                      f"character {found} is not allowed in text (a control character): remove it"))
             elif key in strings[lang] and (problem := placeholder_problem(key, strings[lang][key])) is not None:
                 problems.append(error(rel, *located.where((key,), True), "unknown-placeholder", problem))
                 del strings[lang][key]  # pages are not built with it

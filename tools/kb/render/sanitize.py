@@ -22,8 +22,11 @@ import nh3
 
 TAGS = frozenset({
     "a", "article", "blockquote", "br", "button", "code", "del", "details", "div", "em", "fieldset", "form",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "ol", "p", "pre", "section", "span",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "nav", "ol", "p", "pre", "section", "span",
     "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    # The home pages' card icons (Material's emoji extension): a static shape, nothing
+    # that runs or links (no script, animate, use, foreignObject, a or event handlers).
+    "svg", "path",
 })
 
 # Every tag may carry a class and an ID (headings, anchors, quiz elements, styling).
@@ -40,8 +43,11 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "fieldset": frozenset({"aria-labelledby"}),
     "input": frozenset({"type", "name", "value", "data-correct", "data-answer", "autocomplete", "size", "aria-label"}),
     "label": frozenset({"for"}),
+    "nav": frozenset({"aria-label"}),  # the glossary's letter index
+    "path": frozenset({"d"}),
     "li": frozenset({"data-kb-module", "data-quiz", "data-total", "data-pass", *_PROGRESS}),
     "p": frozenset({"data-total", "data-label"}),
+    "svg": frozenset({"xmlns", "viewBox"}),
     "section": frozenset({"hidden", "data-module", "data-version", "data-language", "data-total", "data-pass",
                           "data-passed-label", "data-failed-label"}),
 }
@@ -94,6 +100,9 @@ class Finding:
         return f"Finding({self.message!r})"
 
 
+_LOWERCASE_ATTRIBUTES = {tag: frozenset(name.lower() for name in names) for tag, names in ATTRIBUTES.items()}
+
+
 class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -103,7 +112,7 @@ class _Finder(HTMLParser):
         if tag not in TAGS:
             self.found.append(Finding(f"<{tag}> is not allowed on a page", (f"<{tag}",)))
             return
-        allowed = ATTRIBUTES.get(tag, frozenset()) | _GLOBAL
+        allowed = _LOWERCASE_ATTRIBUTES.get(tag, frozenset()) | _GLOBAL  # the parser lowercases names
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(Finding(f"event handler '{name}' on <{tag}> is not allowed", (name,)))
