@@ -115,7 +115,8 @@ _UNSAFE_IN_PAGE = """() => {
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     if (!['http:', 'https:', 'mailto:', 'tel:'].includes(a.protocol)) bad.push('link ' + a.protocol);
   }
-  for (const el of document.querySelectorAll('article iframe, article object, article embed, article svg, article math, article img')) {
+  // SVG only as a static shape (the home pages' card icons): <path> and nothing else inside.
+  for (const el of document.querySelectorAll('article iframe, article object, article embed, article math, article img, article svg *:not(path)')) {
     bad.push('element ' + el.tagName);
   }
   for (const el of document.querySelectorAll('article [style]')) {
