@@ -166,3 +166,24 @@ def test_glossary_letter_index_escapes_a_terms_first_character(project_copy):
     page = _render(markdown.split("---", 2)[2])
     assert findings(page) == []
     assert page.count('id="letter-other"') == 1
+
+
+def test_serve_reports_a_bad_save_and_keeps_the_last_good_content(project_copy, capsys):
+    """`mkdocs serve`: after a good build, a broken save is reported located, once, and not raised."""
+    from types import SimpleNamespace
+
+    from kb.content.watch import fingerprint
+    from kb.plugin.events import KnowledgeBasePlugin
+
+    plugin = KnowledgeBasePlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    config = SimpleNamespace(strict=True)
+    good = load_project(project_copy, report_unsafe_html=False)
+    plugin.project, plugin._fingerprint = good, (fingerprint(project_copy), True)
+    CASES["yaml-extension"](project_copy)
+    _edit(project_copy / "glossary/coupon.yml", "interval_days: 365", "interval_days: !!bool maybe")
+    plugin._load(project_copy, config, (fingerprint(project_copy), True))  # raises nothing
+    assert plugin.project is good
+    printed = capsys.readouterr().err
+    assert "glossary/coupon.yml:28:18: error[wrong-type]: 'maybe' is not a valid !!bool value" in printed
+    assert "glossary/voucher.yaml:1:1: error[wrong-extension]" in printed

@@ -61,6 +61,7 @@ class KnowledgeBasePlugin(BasePlugin):
         super().__init__()
         self.project: Project | None = None
         self._fingerprint: tuple | None = None
+        self._failed_fingerprint: tuple | None = None  # content that failed while serving
         self.search = SearchCollector()
         self.command = ""
 
@@ -96,7 +97,7 @@ class KnowledgeBasePlugin(BasePlugin):
         root = self._root(config)
         use_directory_urls(bool(config.use_directory_urls))
         current = (fingerprint(root), bool(config.use_directory_urls))
-        if self.project is None or current != self._fingerprint:
+        if self.project is None or current not in (self._fingerprint, self._failed_fingerprint):
             self._load(root, config, current)
         config.nav = expand_nav(config.nav, self.project)
         return config
@@ -111,6 +112,14 @@ class KnowledgeBasePlugin(BasePlugin):
             verdict = agree(checked_ok=not failing)
             if verdict == STOP:
                 raise SystemExit(1)  # another process prints the errors, or has failed on its own
+        if failing and self.serving and self.project is not None:
+            # `mkdocs serve` after a bad save: report, and rebuild from the last good
+            # content (its generated pages are still on disk), so the server keeps
+            # answering instead of holding every request until the content is fixed.
+            # Printed, not logged: strict mode would count a logged error and abort.
+            print("content check failed; serving the last good content:\n" + render(failing), file=sys.stderr)
+            self._failed_fingerprint = current  # the other languages' builds of this rebuild say nothing more
+            return
         if failing:
             # BuildError subclasses stop the build with this message and no traceback.
             raise PluginError("content check failed:\n" + render(failing))
