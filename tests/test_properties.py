@@ -226,3 +226,54 @@ def test_failed_build_of_mutated_content_keeps_the_previous_site(pristine, tmp_p
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not list(tmp_path.glob(".site.*"))  # no staging folders left
+
+
+# --- The sanitiser and the check agree ---------------------------------------
+
+from html.parser import HTMLParser  # noqa: E402
+
+from kb.render.sanitize import clean, findings  # noqa: E402
+
+_tags = st.sampled_from(["a", "p", "div", "span", "script", "iframe", "svg", "path", "img", "input", "nav",
+                         "style", "math", "object", "details", "animate", "strong"])
+_attributes = st.sampled_from(["href", "class", "id", "onclick", "onload", "style", "src", "data-term",
+                               "data-answers", "title", "action", "viewBox", "d", "hidden", "xlink:href"])
+_values = st.sampled_from(["#x", "../p/", "https://example.org/", "mailto:a@b.c", "tel:+370", "javascript:alert(1)",
+                           "java\rscript:alert(1)", " javascript:1", "&#106;avascript:1", "data:text/html,x",
+                           "vbscript:x", "JaVaScRiPt:x", "x", ""])
+
+
+def _element(tag: str, attrs: list, body: list) -> str:
+    attributes = "".join(f' {name}="{value}"' for name, value in attrs)
+    return f"<{tag}{attributes}>{''.join(body)}</{tag}>"
+
+
+_elements = st.recursive(
+    st.text(alphabet="ab &", max_size=6),
+    lambda inner: st.builds(_element, _tags, st.lists(st.tuples(_attributes, _values), max_size=3),
+                            st.lists(inner, max_size=3)),
+    max_leaves=8)
+
+
+class _Names(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set = set()
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.names |= {tag} | {f"{tag}@{name}" for name, _ in attrs}
+
+
+def _names(html: str) -> set:
+    parser = _Names()
+    parser.feed(html)
+    return parser.names
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_elements, min_size=1, max_size=4).map("".join))
+def test_check_reports_what_the_sanitiser_removes(html):
+    cleaned = clean(html)
+    assert findings(cleaned) == []  # nothing the check refuses survives the sanitiser
+    if not findings(html):  # nothing refused: the sanitiser keeps every tag and attribute
+        assert _names(cleaned) == _names(html)

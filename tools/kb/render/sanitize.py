@@ -100,6 +100,7 @@ class Finding:
         return f"Finding({self.message!r})"
 
 
+_SVG_ONLY = frozenset({"path"})
 _LOWERCASE_ATTRIBUTES = {tag: frozenset(name.lower() for name in names) for tag, names in ATTRIBUTES.items()}
 
 
@@ -107,9 +108,23 @@ class _Finder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[Finding] = []
+        self.svg_depth = 0
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "svg" and self.svg_depth:
+            self.svg_depth -= 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in TAGS:
+        self._check(tag, attrs)
+        if tag == "svg":
+            self.svg_depth += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check(tag, attrs)
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        # Outside <svg>, a browser (and the sanitiser) reads <path> as an unknown HTML tag.
+        if tag not in TAGS or (tag in _SVG_ONLY and not self.svg_depth):
             self.found.append(Finding(f"<{tag}> is not allowed on a page", (f"<{tag}",)))
             return
         allowed = _LOWERCASE_ATTRIBUTES.get(tag, frozenset()) | _GLOBAL  # the parser lowercases names
@@ -127,7 +142,6 @@ class _Finder(HTMLParser):
                         f"'{scheme}:' link is not allowed: use http, https, mailto, tel or a relative link",
                         (value[:12], value.split(":")[0][:6], scheme[:4])))
 
-    handle_startendtag = handle_starttag
 
 
 def findings(html: str) -> list[Finding]:
