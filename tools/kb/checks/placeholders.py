@@ -21,15 +21,17 @@ def _message(found: str) -> str:
             "move the sentence to a playbook or write it without the placeholder")
 
 
+def placeholder_problem(located: Located, path: str, at: tuple, text: str) -> Diagnostic | None:
+    match = _ANY_PLACEHOLDER.search(text) if "{company:" in text else None
+    if match is None:
+        return None
+    return error(path, *located.where(at, prefer_value=True), "company-placeholder", _message(match.group(0)))
+
+
 def yaml_placeholder_problems(located: Located, path: str) -> list[Diagnostic]:
-    problems = []
-    for at, text in strings_of(located.data):
-        if "{company:" in text:
-            match = _ANY_PLACEHOLDER.search(text)
-            assert match is not None
-            problems.append(error(path, *located.where(at, prefer_value=True), "company-placeholder",
-                                  _message(match.group(0))))
-    return problems
+    found = [placeholder_problem(located, path, at, text)
+             for at, text in strings_of(located.data, lambda text: "{company:" in text)]
+    return [problem for problem in found if problem is not None]
 
 
 def markdown_placeholder_problems(text: str, path: str) -> list[Diagnostic]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.checks.check_record import CheckRecord, file_key
-from kb.checks.html_safety import yaml_text_problems
 from kb.checks.generated_names import colliding_quiz_ids
 from kb.checks.prerequisites import prerequisite_cycles
 from kb.diagnostics import Diagnostic, error
@@ -49,11 +48,8 @@ def read_quiz_file(project: Project, path: Path) -> tuple[Loaded[QuizModule] | N
         return None, QuizDigest(relative_path(project.root, path), None, (), 0, tuple(problems), ())
     module = loaded.item
     problems += id_mismatch(loaded, path.stem, QUIZ_DIR)
-    module_problems = quiz_module_problems(project, loaded)
-    if project.report_unsafe_html:
-        module_problems += yaml_text_problems(loaded.located, loaded.path)
     digest = QuizDigest(loaded.path, module.id, tuple(module.prerequisites), len(module.questions),
-                        tuple(problems), tuple(module_problems))
+                        tuple(problems), tuple(quiz_module_problems(project, loaded)))
     return loaded, digest
 
 

@@ -12,42 +12,20 @@ from __future__ import annotations
 import re
 
 from kb.diagnostics import Diagnostic, error
-from kb.languages import LANGUAGES
 
 # mkdocs_quiz.parsing.FILL_BLANK_REGEX
 _FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
 
 
-def _texts(question) -> list[tuple[tuple, str]]:  # type: ignore[no-untyped-def]
-    """(path inside the question, text) of every localized text a question shows."""
-    found = []
-    for field in ("question", "explanation"):
-        found += [((field, lang), getattr(question, field)[lang]) for lang in LANGUAGES]
-    for number, option in enumerate(question.options or []):
-        for field in ("text", "feedback"):
-            if getattr(option, field) is not None:
-                found += [(("options", number, field, lang), getattr(option, field)[lang]) for lang in LANGUAGES]
-    return found
-
-
-def quiz_syntax_problems(loaded) -> list[Diagnostic]:  # type: ignore[no-untyped-def]
-    """Problems of one loaded quiz module (kb.checks.validate.quiz_module_problems)."""
-    problems = []
-    where = loaded.located.where
-    for index, question in enumerate(loaded.item.questions):
-        at = ("questions", index)
-        for path, text in _texts(question):
-            if "[[" not in text:  # nearly every text: skip the search
-                continue
-            match = _FILL_BLANK.search(text)
-            if match:
-                problems.append(error(loaded.path, *where(at + path, True), "quiz-syntax",
-                                      f"'{match.group(0)}' is mkdocs-quiz's fill-in blank and would turn the question "
-                                      "into a fill-in question: write it without double square brackets"))
-        for lang in LANGUAGES if question.answers is not None else ():
-            for number, answer in enumerate(question.answers[lang]):
-                if "]" in answer or "[[" in answer:
-                    problems.append(error(loaded.path, *where(at + ("answers", lang, number), True), "quiz-syntax",
-                                          f"answer '{answer}' contains a square bracket, which mkdocs-quiz's fill-in "
-                                          "blank [[answer]] cannot hold: leave it out"))
-    return problems
+def quiz_text_problem(path: str, where, at: tuple, text: str) -> Diagnostic | None:  # type: ignore[no-untyped-def]
+    """The problem of one text of a quiz module at `at` (only texts with a ']' can have one)."""
+    if len(at) > 2 and at[0] == "questions" and at[2] == "answers":
+        return error(path, *where(at, True), "quiz-syntax",
+                     f"answer '{text}' contains a square bracket, which mkdocs-quiz's fill-in "
+                     "blank [[answer]] cannot hold: leave it out")
+    match = _FILL_BLANK.search(text)
+    if match:
+        return error(path, *where(at, True), "quiz-syntax",
+                     f"'{match.group(0)}' is mkdocs-quiz's fill-in blank and would turn the question "
+                     "into a fill-in question: write it without double square brackets")
+    return None

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.checks.generated_names import name_problem, quiz_page_stems
-from kb.checks.placeholders import markdown_placeholder_problems, yaml_placeholder_problems
-from kb.checks.quiz_syntax import quiz_syntax_problems
+from kb.checks.html_safety import has_markup, strings_of, text_problems
+from kb.checks.placeholders import markdown_placeholder_problems, placeholder_problem, yaml_placeholder_problems
+from kb.checks.quiz_syntax import quiz_text_problem
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
 from kb.languages import LANGUAGES
@@ -282,13 +284,29 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     return problems
 
 
+# Texts that can have a problem of their own: markup, a placeholder, a bracket.
+_MAY_HAVE_PROBLEM = re.compile(r"[<&{\]]").search
+
+
+def _quiz_text_problems(loaded: Loaded[QuizModule], html: bool) -> list[Diagnostic]:
+    """The per-text checks of a quiz module in one walk over its texts (quiz modules are most of the content)."""
+    problems: list[Diagnostic | None] = []
+    located, path = loaded.located, loaded.path
+    for at, text in strings_of(located.data, _MAY_HAVE_PROBLEM):
+        if "]" in text:
+            problems.append(quiz_text_problem(path, located.where, at, text))
+        problems.append(placeholder_problem(located, path, at, text))
+        if html and has_markup(text):
+            problems += text_problems(located, path, at, text)
+    return [problem for problem in problems if problem is not None]
+
+
 def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[Diagnostic]:
     """Checks of one quiz module that need no other module (see quiz_files)."""
     module, where = loaded.item, loaded.located.where
     problems = _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
     problems += _id_makes_names(loaded, quiz_page_stems(module.id))
-    problems += quiz_syntax_problems(loaded)
-    problems += yaml_placeholder_problems(loaded.located, loaded.path)
+    problems += _quiz_text_problems(loaded, html=project.report_unsafe_html)
     for index, question in enumerate(module.questions):
         problems += _check_question(project, loaded, index, question)
     for index, item in enumerate(module.study):
