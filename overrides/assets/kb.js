@@ -28,9 +28,9 @@
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l").replace(/Ł/g, "L")
       .trim().toLowerCase().replace(/\s+/g, " ");
   }
-  var data = document.querySelector("script.kb-accepted-answers");
+  var data = document.querySelector(".kb-accepted-answers");
   if (!data) return;
-  var accepted = JSON.parse(data.textContent);
+  var accepted = JSON.parse(data.getAttribute("data-answers"));
   document.addEventListener("submit", function (event) {
     var inputs = event.target.querySelectorAll ? event.target.querySelectorAll(".quiz-blank-input") : [];
     inputs.forEach(function (input) {

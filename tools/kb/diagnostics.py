@@ -30,10 +30,20 @@ class Diagnostic:
         return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
 
     def format_github(self) -> str:
-        # GitHub workflow command; messages must not contain raw newlines.
+        # GitHub workflow command, escaped as @actions/core does: the message as command
+        # data, the file name and title as properties (which also end at ',' and ':').
+        # '=' needs no escape: the runner splits each property at its first '=' only.
         kind = {"error": "error", "warning": "warning", "note": "notice"}[self.severity.value]
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.path},line={self.line},col={self.col},title={self.code}::{text}"
+        return (f"::{kind} file={_github_property(self.path)},line={self.line},col={self.col},"
+                f"title={_github_property(self.code)}::{_github_data(self.message)}")
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def error(path: str, line: int, col: int, code: str, message: str) -> Diagnostic:

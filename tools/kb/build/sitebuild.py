@@ -23,10 +23,16 @@ from typing import Any
 from kb.build.cores import default_jobs
 from kb.build.language_split import ENVIRONMENT_VARIABLE, chunks
 from kb.build.split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
+from kb.content.project import mkdocs_config_problems
+from kb.diagnostics import render
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, jobs: int | None = None) -> int:
     site = (site_dir or root / "site").resolve()
+    config_problems = mkdocs_config_problems(root)
+    if config_problems:  # MkDocs would stop at them with a message that names no line
+        print(render(config_problems), file=sys.stderr)
+        return 1
     staging = site.with_name(f".{site.name}.staging")
     previous = site.with_name(f".{site.name}.previous")
     groups = chunks(jobs or default_jobs())

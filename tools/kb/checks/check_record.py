@@ -39,7 +39,7 @@ def context_key(root: Path) -> str:
         digest.update(part.encode("utf-8") + b"\0")
     code = sorted(Path(__file__).resolve().parents[1].rglob("*.py"))  # the whole kb package
     cited = sorted(root.glob("docs/*/articles/*.md")) + sorted(root.glob("playbooks/*.yml"))
-    for path in code + cited:
+    for path in [p for p in code + cited if p.is_file()]:  # a folder named like a file is reported elsewhere
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

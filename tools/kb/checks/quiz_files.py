@@ -17,7 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.checks.check_record import CheckRecord, file_key
-from kb.diagnostics import Diagnostic
+from kb.checks.generated_names import colliding_quiz_ids
+from kb.checks.prerequisites import prerequisite_cycles
+from kb.diagnostics import Diagnostic, error
+from kb.content.files import content_files
 from kb.content.load import Located, load_yaml
 from kb.content.project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
 from kb.content.quiz import QuizModule
@@ -56,7 +59,8 @@ def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | 
     With a `record` (and not `keep`), files checked before with the same bytes
     and context are not checked again; the record is updated.
     """
-    paths = sorted((project.root / QUIZ_DIR).glob("*.yml"))
+    paths, problems = content_files(project.root, QUIZ_DIR)
+    project.diagnostics += problems
     if keep:
         results = [read_quiz_file(project, path) for path in paths]
     else:
@@ -73,10 +77,31 @@ def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | 
         project.quiz_digests[digest.id] = digest
         if keep and loaded is not None:
             project.quizzes[digest.id] = loaded
+    project.diagnostics += _across_modules(project)
     for digest in project.quiz_digests.values():
         if any(ref not in project.quiz_digests for ref in digest.prerequisites):
             project.diagnostics += unknown_references(_reread(project, digest.path), list(digest.prerequisites),
                                                       "prerequisites", project.quiz_digests, "quiz module")
+
+
+def _across_modules(project: Project) -> list[Diagnostic]:
+    """Page names that two modules would both write; prerequisite cycles."""
+    problems = []
+    digests = project.quiz_digests
+    for module_id, other in sorted(colliding_quiz_ids(list(digests)).items()):
+        loaded = _reread(project, digests[module_id].path)
+        problems.append(error(loaded.path, *loaded.located.where(("id",), True), "id-collision",
+                              f"ID '{module_id}' makes a page with the same name as a page of module '{other}' "
+                              f"({digests[other].path}): choose an ID that does not end in -sheet or -key"))
+    requires = {module_id: digest.prerequisites for module_id, digest in digests.items()}
+    for cycle in prerequisite_cycles(requires):
+        if len(cycle) == 2:
+            continue  # a module requiring itself is reported with the module (validate)
+        first = min(cycle, key=lambda module_id: digests[module_id].path)
+        loaded = _reread(project, digests[first].path)
+        problems.append(error(loaded.path, *loaded.located.where(("prerequisites",)), "prerequisite-cycle",
+                              f"prerequisites form a cycle: {' → '.join(cycle)}; a module in it can never be started"))
+    return problems
 
 
 def _reread(project: Project, path: str) -> Loaded:

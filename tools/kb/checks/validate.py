@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date
 
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.checks.style import check_style
 from kb.checks.termbase import check_terminology
+from kb.checks.generated_names import name_problem, quiz_page_stems
+from kb.checks.html_safety import has_markup, strings_of, text_problems
+from kb.checks.placeholders import markdown_placeholder_problems, placeholder_problem, yaml_placeholder_problems
+from kb.checks.quiz_syntax import quiz_text_problem
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
 from kb.languages import LANGUAGES
@@ -113,6 +118,10 @@ def _duplicate_ids(loaded: Loaded, field: str, ids: list[str], what: str) -> lis
 
 def _check_review(loaded: Loaded) -> list[Diagnostic]:
     review = loaded.item.review
+    if review.last_reviewed > today():
+        return [error(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "date-in-future",
+                      f"review.last_reviewed {review.last_reviewed.isoformat()} is after today "
+                      f"({today().isoformat()}): write the date the review happened")]
     if not review.overdue(today()):
         return []
     return [warning(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "review-overdue",
@@ -152,6 +161,7 @@ def _check_terms(project: Project) -> list[Diagnostic]:
                 problems.append(error(loaded.path, *loaded.located.where(("related", index), True), "unknown-reference",
                                       f"related term '{ref}' does not exist"))
         problems += _check_review(loaded)
+        problems += yaml_placeholder_problems(loaded.located, loaded.path)
     return problems
 
 
@@ -177,12 +187,19 @@ def _check_placeholders(project: Project, loaded: Loaded[Playbook], used: dict[s
     return problems
 
 
+def _id_makes_names(loaded: Loaded, stems: list[str]) -> list[Diagnostic]:
+    """The file names made from the item's ID can be written (generated_names)."""
+    problem = name_problem(loaded.item.id, stems)
+    return [] if problem is None else [error(loaded.path, *loaded.located.where(("id",), True), "invalid-id", problem)]
+
+
 def _check_playbooks(project: Project) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     used: dict[str, list[str]] = {}
     keys = CompanySettings.keys()
     for loaded in project.playbooks.values():
         book, where = loaded.item, loaded.located.where
+        problems += _id_makes_names(loaded, [book.id])
         problems += _duplicate_ids(loaded, "steps", [step.id for step in book.steps], "step")
         for index, step in enumerate(book.steps):
             problems += _check_citation(project, loaded, ("steps", index, "cite"), step.cite)
@@ -251,6 +268,10 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     if question.type == "multiple" and correct < 2:
         problems.append(error(path, *where(at + ("options",)), "multiple-needs-two-correct",
                               f"questions[{index}] is multiple choice: at least two options must be correct, found {correct}"))
+    if question.type == "multiple" and correct == len(options):
+        problems.append(error(path, *where(at + ("options",)), "multiple-all-correct",
+                              f"questions[{index}] is multiple choice with every option correct: "
+                              "add a wrong option (with feedback), or make it a different question"))
     elif question.type == "multiple" and gift_weights(question) is None:
         problems.append(error(path, *where(at + ("options",)), "gift-weights",
                               f"questions[{index}] has {correct} correct options: Moodle cannot give each an equal share "
@@ -270,10 +291,29 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     return problems
 
 
+# Texts that can have a problem of their own: markup, a placeholder, a bracket.
+_MAY_HAVE_PROBLEM = re.compile(r"[<&{\]]").search
+
+
+def _quiz_text_problems(loaded: Loaded[QuizModule], html: bool) -> list[Diagnostic]:
+    """The per-text checks of a quiz module in one walk over its texts (quiz modules are most of the content)."""
+    problems: list[Diagnostic | None] = []
+    located, path = loaded.located, loaded.path
+    for at, text in strings_of(located.data, _MAY_HAVE_PROBLEM):
+        if "]" in text:
+            problems.append(quiz_text_problem(path, located.where, at, text))
+        problems.append(placeholder_problem(located, path, at, text))
+        if html and has_markup(text):
+            problems += text_problems(located, path, at, text)
+    return [problem for problem in problems if problem is not None]
+
+
 def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[Diagnostic]:
     """Checks of one quiz module that need no other module (see quiz_files)."""
     module, where = loaded.item, loaded.located.where
     problems = _duplicate_ids(loaded, "questions", [q.id for q in module.questions], "question")
+    problems += _id_makes_names(loaded, quiz_page_stems(module.id))
+    problems += _quiz_text_problems(loaded, html=project.report_unsafe_html)
     for index, question in enumerate(module.questions):
         problems += _check_question(project, loaded, index, question)
     for index, item in enumerate(module.study):
@@ -307,4 +347,8 @@ def validate(project: Project) -> list[Diagnostic]:
     problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
     problems += check_terminology(project.root, ((t.item, t.path) for t in project.terms.values()), LANGUAGES)
     problems += check_style(project.root, project.style)
+    for page in project.articles.values():
+        problems += markdown_placeholder_problems(page.text, page.path)
+    if project.company is not None:
+        problems += yaml_placeholder_problems(project.company.located, project.company.path)
     return problems

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints
 
 from kb.diagnostics import Diagnostic, error
 from kb.content.load import Located, load_yaml
-from kb.content.model import ContentModel, KebabId
+from kb.content.model import ContentModel, KebabId, forbidden_character
 from kb.content.typecheck import parse_model
 
 Language = Literal["lt", "it", "pl", "fi"]
@@ -118,10 +118,12 @@ def parse_sections(body: str, first_line: int, path: str) -> tuple[str, list[Sec
             # The heading counts: retitling a section also outdates its translations.
             sections.append(Section(sid, heading, level, line, digest(heading + "\n" + "\n".join(buffer))))
 
+    fence_line = 0
     for index, line in enumerate(lines):
         lineno = first_line + index
         if _FENCE.match(line):
             in_fence = not in_fence
+            fence_line = lineno
         match = None if in_fence else _HEADING.match(line)
         if not match:
             buffer.append(line)
@@ -151,6 +153,16 @@ def parse_sections(body: str, first_line: int, path: str) -> tuple[str, list[Sec
             problems.append(error(path, lineno, 1, "duplicate-id", f"section ID '{sid}' is used twice on this page"))
         current = (sid, with_id.group(1), level, lineno)
     close()
+    if in_fence:
+        # Everything after it would be code, and its sections would look missing in every
+        # other language (dozens of errors elsewhere). Report it here, and read the
+        # sections as if the fence were not there.
+        unfenced = lines[:fence_line - first_line] + [""] + lines[fence_line - first_line + 1:]
+        title, sections, problems = parse_sections("\n".join(unfenced), first_line, path)
+        return title, sections, problems + [error(
+            path, fence_line, 1, "unclosed-fence",
+            "this code fence is never closed, so everything after it is code: close it with a line of the same "
+            "backticks or tildes")]
     if not title:
         problems.append(error(path, first_line, 1, "missing-title", "the page needs a '# Title' line"))
     return title, sections, problems
@@ -162,6 +174,14 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [error(path, line, 1, "invalid-utf8", "the page is not valid UTF-8")]
+    # Windows editors save CRLF; lines and columns are the same once it is LF.
+    text = text.replace("\r\n", "\n")
+    control = []
+    if not text.isprintable() and (found := forbidden_character(text)) is not None:
+        offset = text.index(chr(int(found[2:], 16)))
+        control.append(error(path, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset),
+                             "control-character", f"character {found} is not allowed in text (a control character): "
+                             "remove it"))
     front, body, offset = split_front_matter(text)
     if front is None:
         return None, [error(path, 1, 1, "missing-front-matter",
@@ -175,6 +195,7 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
     problems = [error(d.path, d.line + 1, d.col, d.code, d.message) for d in problems]
     title, sections, section_problems = parse_sections(body, offset + 1, path)
     problems += section_problems
+    problems += control
     if meta is None:
         return None, problems
     return ArticlePage(path, lang, meta, title, sections, located, offset, text), problems

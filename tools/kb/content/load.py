@@ -224,6 +224,11 @@ def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
         raise _Stop(error(path, *_mark(event.start_mark), "yaml-syntax", str(exc.problem)))
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
         raise _Stop(error(path, *_mark(event.start_mark), "wrong-type", f"'{event.value}' is not a valid value: {exc}"))
+    except (KeyError, IndexError, AttributeError, TypeError, OverflowError):
+        # PyYAML's constructors fail this way on an explicit tag with a value it
+        # does not fit: `!!bool maybe`, `!!timestamp next-week`, `!!int ""`.
+        raise _Stop(error(path, *_mark(event.start_mark), "wrong-type",
+                          f"'{event.value}' is not a valid {tag.replace('tag:yaml.org,2002:', '!!')} value"))
     return _nfc(value)
 
 

@@ -25,7 +25,24 @@ CITATION = r"^[a-z0-9]+(?:-[a-z0-9]+)*#[a-z0-9]+(?:-[a-z0-9]+)*$"
 _UNSAFE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style)\b|\bon[a-z]+\s*=|javascript\s*:", re.I)
 
 
+# Characters XML 1.0 forbids (the QTI export is XML) and that no editor means to type.
+_FORBIDDEN_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_character(value: str) -> str | None:
+    """The first character of `value` that XML 1.0 does not allow, as U+XXXX, or None."""
+    match = _FORBIDDEN_CHARACTER.search(value)
+    return f"U+{ord(match.group(0)):04X}" if match else None
+
+
 def _safe_text(value: str) -> str:
+    if not value.isprintable() and (found := forbidden_character(value)) is not None:
+        raise PydanticCustomError(
+            "control-character",
+            "character {found} is not allowed in text (a control character, which XML 1.0 and so the LMS "
+            "exports forbid): remove it",
+            {"found": found},
+        )
     # Each pattern needs "<", "=" or "javascript:"; most texts have none of them,
     # and these substring tests are far cheaper than the search (kb check runs this
     # on every text).
@@ -38,6 +55,18 @@ def _safe_text(value: str) -> str:
             "'{found}' is not allowed in text: no scripts, event-handler attributes or javascript: links",
             {"found": match.group(0)},
         )
+    return value
+
+
+# Review dates are real dates of real reviews; anything far outside this range is
+# a typo (9999-12-31 would also overflow the due-date arithmetic).
+EARLIEST_DATE, LATEST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+
+
+def _plausible_date(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError("date-out-of-range", "{value} is not a plausible review date (years 2000 to 2099)",
+                                  {"value": value.isoformat()})
     return value
 
 
@@ -78,7 +107,8 @@ class Review(ContentModel):
     """Who keeps an item correct, and how often it must be looked at again."""
 
     owner: Text = Field(description="Team or role responsible for the item")
-    last_reviewed: date = Field(description="Date of the last review (YYYY-MM-DD)")
+    last_reviewed: Annotated[date, AfterValidator(_plausible_date)] = Field(
+        description="Date of the last review (YYYY-MM-DD)")
     interval_days: int = Field(gt=0, le=1096, description="Days until the next review is due")
 
     @property

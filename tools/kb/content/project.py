@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from kb.content.articles import ArticlePage, load_article
+from kb.content.articles import ArticlePage, load_article, split_front_matter
 from kb.diagnostics import Diagnostic, error, sort_unique, warning
 from kb.languages import LANGUAGES
 from kb.content.load import Located, load_yaml
 from kb.content.company import COMPANY_FILE, CompanySettings
+from kb.content.files import content_files, file_problem, symlinks_leaving
 from kb.content.model import GlossaryTerm
 from kb.content.playbook import Playbook
 from kb.content.quiz import QuizModule
@@ -37,6 +38,8 @@ DOCS_DIR = "docs"
 GLOSSARY_DIR = "glossary"
 PLAYBOOK_DIR = "playbooks"
 QUIZ_DIR = "quizzes"
+# Folders whose files reach the site or the offline zip.
+PUBLISHED_DIRS = (DOCS_DIR, GLOSSARY_DIR, PLAYBOOK_DIR, QUIZ_DIR, "locales", "sources", "overrides")
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Project:
     style: dict[str, tuple[StyleSheet, str]] = field(default_factory=dict)  # language → (sheet, path)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Report what the page sanitiser would remove (kb check); the build cleans it silently.
+    report_unsafe_html: bool = True
 
     def article(self, slug: str, lang: str) -> ArticlePage | None:
         return self.articles.get((slug, lang))
@@ -77,8 +82,9 @@ def relative_path(root: Path, path: Path) -> str:
 
 def _load_articles(project: Project) -> None:
     for lang in LANGUAGES:
-        folder = project.root / DOCS_DIR / lang / "articles"
-        for path in sorted(folder.glob("*.md")):
+        paths, problems = content_files(project.root, f"{DOCS_DIR}/{lang}/articles", ".md")
+        project.diagnostics += problems
+        for path in paths:
             rel = relative_path(project.root, path)
             page, problems = load_article(path.read_bytes(), rel, lang)
             project.diagnostics += problems
@@ -133,7 +139,9 @@ def duplicate_id(loaded: Loaded, item_id: str, first_path: str) -> Diagnostic:
 def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loaded[M]]:
     """One item per file, `<folder>/<id>.yml`; IDs unique."""
     items: dict[str, Loaded[M]] = {}
-    for path in sorted((project.root / folder).glob("*.yml")):
+    paths, problems = content_files(project.root, folder)
+    project.diagnostics += problems
+    for path in paths:
         loaded, problems = load_file(project.root, path, model, folder)
         project.diagnostics += problems
         if loaded is None:
@@ -147,40 +155,76 @@ def _load_folder(project: Project, folder: str, model: type[M]) -> dict[str, Loa
     return items
 
 
-def _reading_order(root: Path) -> list[str]:
+def mkdocs_config_problems(root: Path) -> list[Diagnostic]:
+    """What in mkdocs.yml would stop MkDocs before the plugin can report it, located."""
+    return _reading_order(root)[1]
+
+
+def _reading_order(root: Path) -> tuple[list[str], list[Diagnostic]]:
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8") if config.is_file() else ""
-    return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
+    raw = config.read_bytes() if config.is_file() else b""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start:exc.start].decode("utf-8", errors="replace")) + 1
+        return [], [error("mkdocs.yml", raw.count(b"\n", 0, exc.start) + 1, col, "invalid-utf8",
+                          f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8")]
+    return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M))), []
 
 
-def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False) -> Project:
+def unsafe_html(project: Project) -> list[Diagnostic]:
+    """What the page sanitiser would remove, at its source (quiz files: in quiz_files)."""
+    from kb.checks.html_safety import markdown_problems, ui_string_problems, yaml_text_problems
+
+    problems = ui_string_problems(project.root)
+    for page in project.articles.values():
+        _, body, offset = split_front_matter(page.text)
+        problems += markdown_problems(body, page.path, offset + 1)
+    for loaded in [*project.terms.values(), *project.playbooks.values(), project.company]:
+        if loaded is not None:
+            problems += yaml_text_problems(loaded.located, loaded.path)
+    return problems
+
+
+def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False,
+                 report_unsafe_html: bool = True) -> Project:
     """Load and check everything.
 
     `check_only` (for `kb check`) checks quiz modules on `jobs` processes and
     keeps only their digests, not the modules themselves; `reuse_checks` also
     skips quiz files unchanged since the last check (check_record.py).
+    `report_unsafe_html=False` (the site build) leaves unsafe HTML to the
+    page sanitiser instead of reporting it (kb.checks.html_safety).
     """
     from kb.checks.check_record import CheckRecord
     from kb.checks.quiz_files import load_quizzes  # both import Project
     from kb.checks.validate import validate
 
-    project = Project(root=root)
+    project = Project(root=root, report_unsafe_html=report_unsafe_html)
+    project.diagnostics += symlinks_leaving(root, PUBLISHED_DIRS)
     project.diagnostics += check_sources(root)
     project.ui, problems = load_ui_strings(root)
     project.diagnostics += problems
     project.style, problems = load_style_sheets(root)
     project.diagnostics += problems
     _load_articles(project)
-    project.article_order = _reading_order(root)
+    project.article_order, problems = _reading_order(root)
+    project.diagnostics += problems
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
     record = CheckRecord(root) if check_only and reuse_checks else None
     load_quizzes(project, keep=not check_only, jobs=jobs, record=record)
-    if (root / COMPANY_FILE).is_file():
-        project.company, problems = load_file(root, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
-        project.diagnostics += problems
-    else:
+    company = root / COMPANY_FILE
+    if not company.exists() and not company.is_symlink():
         project.diagnostics.append(error(COMPANY_FILE, 1, 1, "missing-file", "company.yml is missing"))
+    elif (problem := file_problem(root, company)) is not None:
+        project.diagnostics.append(problem)
+    else:
+        project.company, problems = load_file(root, company, CompanySettings, COMPANY_FILE)
+        project.diagnostics += problems
     project.diagnostics += validate(project)
+    if report_unsafe_html:
+        project.diagnostics += unsafe_html(project)
     project.diagnostics = sort_unique(project.diagnostics)
     return project

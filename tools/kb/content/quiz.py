@@ -13,6 +13,8 @@ QuizCitation = Annotated[str, StringConstraints(pattern=r"^(playbooks/)?[a-z0-9]
 StudyItem = Annotated[str, StringConstraints(pattern=r"^(articles|playbooks)/[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Audience = Literal["any-rep", "retention-department"]
 BLANK = "___"
+# Pages made from each module: docs/<lang>/quizzes/<id><suffix>.md (kb.render.generate).
+QUIZ_PAGE_SUFFIXES = ("", "-sheet", "-key")
 
 
 class Option(ContentModel):

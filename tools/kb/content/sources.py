@@ -33,7 +33,13 @@ def check_sources(root: Path) -> list[Diagnostic]:
     """Every source is present and byte-identical to the delivered file."""
     problems = []
     sums_path = f"{SOURCES_DIR}/{SUMS_FILE}"
-    sums = recorded_sums(root)
+    if not (root / sums_path).is_file():
+        return [error(sums_path, 1, 1, "missing-file",
+                      f"{sums_path} is missing: restore it from the delivery (it proves the sources are verbatim)")]
+    try:
+        sums = recorded_sums(root)
+    except UnicodeDecodeError:
+        return [error(sums_path, 1, 1, "invalid-utf8", f"{sums_path} is not valid UTF-8: restore it from the delivery")]
     for lineno, name in enumerate(sums, start=1):
         path = root / SOURCES_DIR / name
         if not path.is_file():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 from kb.diagnostics import Diagnostic, error
 from kb.languages import LANGUAGES
+from kb.content.files import file_problem
 from kb.content.load import load_yaml
+from kb.content.model import forbidden_character
 
 UI_DIR = "locales/ui"
 
@@ -57,6 +60,39 @@ REQUIRED_KEYS += (
 )
 
 
+# The `{name}` fields each string may use: the build (str.format) or kb.js fills
+# exactly these. Every other string has none; a misspelt one fails the build.
+PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "source_note": frozenset({"source"}),
+    "reviewed_on": frozenset({"date"}),
+    "needs_review": frozenset({"date", "days"}),
+    "offered_by": frozenset({"who"}),
+    "progress_in_progress": frozenset({"answered", "total"}),
+    "progress_passed": frozenset({"score"}),
+    "progress_failed": frozenset({"score", "pass"}),
+    "overall_progress": frozenset({"done", "total"}),
+    "pass_mark_label": frozenset({"pass"}),
+    "minutes_label": frozenset({"n"}),
+    "result_score": frozenset({"correct", "total", "score", "pass"}),
+    "cohort_summary": frozenset({"files", "learners", "refused"}),
+}
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """Why `text` cannot be filled in as interface string `key`, or None."""
+    allowed = PLACEHOLDERS.get(key, frozenset())
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
+    except ValueError:
+        return "a single '{' or '}': write placeholders as {name}"
+    for name, spec, conversion in fields:
+        if name not in allowed or spec or conversion:
+            known = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "none"
+            return f"'{{{name}}}' is not a placeholder of '{key}' (it has: {known})"
+    return None
+
+
 def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
     strings: Strings = {}
     problems: list[Diagnostic] = []
@@ -65,6 +101,10 @@ def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
         path = root / rel
         if not path.is_file():
             problems.append(error(rel, 1, 1, "missing-translation", f"interface strings for '{lang}' are missing"))
+            strings[lang] = {}
+            continue
+        if (problem := file_problem(root, path)) is not None:
+            problems.append(problem)
             strings[lang] = {}
             continue
         located, found = load_yaml(path.read_bytes(), rel)
@@ -78,4 +118,10 @@ def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
             if key not in REQUIRED_KEYS:
                 line, col = located.where((key,))
                 problems.append(error(rel, line, col, "unknown-field", f"unknown interface string '{key}'"))
+            elif key in strings[lang] and (found := forbidden_character(strings[lang][key])) is not None:
+                problems.append(error(rel, *located.where((key,), True), "control-character",
+                                      f"character {found} is not allowed in text (a control character): remove it"))
+            elif key in strings[lang] and (problem := placeholder_problem(key, strings[lang][key])) is not None:
+                problems.append(error(rel, *located.where((key,), True), "unknown-placeholder", problem))
+                del strings[lang][key]  # pages are not built with it
     return strings, problems

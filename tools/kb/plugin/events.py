@@ -28,6 +28,7 @@ from kb.render.article_notes import annotate
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
+from kb.render.sanitize import clean
 from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
 from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
@@ -60,6 +61,7 @@ class KnowledgeBasePlugin(BasePlugin):
         super().__init__()
         self.project: Project | None = None
         self._fingerprint: tuple | None = None
+        self._failed_fingerprint: tuple | None = None  # content that failed while serving
         self.search = SearchCollector()
         self.command = ""
 
@@ -95,13 +97,13 @@ class KnowledgeBasePlugin(BasePlugin):
         root = self._root(config)
         use_directory_urls(bool(config.use_directory_urls))
         current = (fingerprint(root), bool(config.use_directory_urls))
-        if self.project is None or current != self._fingerprint:
+        if self.project is None or current not in (self._fingerprint, self._failed_fingerprint):
             self._load(root, config, current)
         config.nav = expand_nav(config.nav, self.project)
         return config
 
     def _load(self, root: Path, config: MkDocsConfig, current: tuple) -> None:
-        project = load_project(root)
+        project = load_project(root, report_unsafe_html=False)  # the sanitiser cleans it (on_page_content)
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if has_failures(project.diagnostics, strict=bool(config.strict)) else []
         if not failing:
@@ -110,6 +112,14 @@ class KnowledgeBasePlugin(BasePlugin):
             verdict = agree(checked_ok=not failing)
             if verdict == STOP:
                 raise SystemExit(1)  # another process prints the errors, or has failed on its own
+        if failing and self.serving and self.project is not None:
+            # `mkdocs serve` after a bad save: report, and rebuild from the last good
+            # content (its generated pages are still on disk), so the server keeps
+            # answering instead of holding every request until the content is fixed.
+            # Printed, not logged: strict mode would count a logged error and abort.
+            print("content check failed; serving the last good content:\n" + render(failing), file=sys.stderr)
+            self._failed_fingerprint = current  # the other languages' builds of this rebuild say nothing more
+            return
         if failing:
             # BuildError subclasses stop the build with this message and no traceback.
             raise PluginError("content check failed:\n" + render(failing))
@@ -204,7 +214,7 @@ class KnowledgeBasePlugin(BasePlugin):
                 return annotate(markdown, article, self.project, page.url)
         return markdown
 
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
+    def _decorate_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
         lang, kind, _ = _page_kind(page)
         if not lang or self.project is None:
             return html
@@ -213,8 +223,29 @@ class KnowledgeBasePlugin(BasePlugin):
             return add_tooltips(html, self.project, lang, page.url)
         return html
 
+    @event_priority(-100)  # after every plugin that adds content HTML (mkdocs-quiz renders its quizzes here)
+    def _sanitize_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
+        # The content part of the page, as final as it gets before the theme wraps it.
+        # mkdocs-quiz appends its own scripts after the content: code, not content.
+        content, trailer = html, ""
+        if _quiz_enabled(page):
+            split = html.rfind(QUIZ_TRAILER)
+            if split >= 0:
+                content, trailer = html[:split], html[split:]
+        return clean(content) + trailer
+
+    on_page_content = CombinedEvent(_decorate_content, _sanitize_content)
+
 
 OFFLINE_WORKER_SHIM = "assets/kb/iframe-worker-shim.js"
+# mkdocs-quiz appends this sidebar, then its scripts, after a quiz page's content.
+QUIZ_TRAILER = '<div id="quiz-progress-sidebar"'
+
+
+def _quiz_enabled(page: Page) -> bool:
+    """The page's front matter turns mkdocs-quiz on (only generated quiz pages do)."""
+    quiz = page.meta.get("quiz")
+    return isinstance(quiz, dict) and quiz.get("enabled") is True
 # No leading \s*: on pages full of indentation it made this the slowest step of the build.
 _ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 

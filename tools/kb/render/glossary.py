@@ -4,13 +4,24 @@ equivalents in the other three languages."""
 
 from __future__ import annotations
 
-from itertools import groupby
+import html
 
 from kb.content.collation import letter_of, sort_key
 from kb.languages import LANGUAGES
 from kb.content.project import Project
 from kb.render.links import article_url, page_url, relative
 from kb.render.text import link, md_text
+
+
+def _index_letter(char: str, lang: str) -> str:
+    """The letter-index entry a term starting with `char` files under."""
+    letter = letter_of(char, lang)
+    return letter if letter.isalnum() else "#"
+
+
+def _anchor(letter: str) -> str:
+    # Anchors become attribute values and attr_list IDs: letters and digits only.
+    return f"letter-{letter}" if letter != "#" else "letter-other"
 
 
 def glossary_url(lang: str, term_id: str | None = None) -> str:
@@ -21,15 +32,17 @@ def glossary_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
     here = glossary_url(lang)
     terms = sorted((loaded.item for loaded in project.terms.values()), key=lambda t: sort_key(t.term[lang], lang))
-    groups = [(letter, list(items)) for letter, items in groupby(terms, key=lambda t: letter_of(t.term[lang][0], lang))]
+    groups: dict[str, list] = {}
+    for term in terms:  # in alphabetical order; "#" gathers terms that start with no letter or digit
+        groups.setdefault(_index_letter(term.term[lang][0], lang), []).append(term)
 
     # The letter index is the page's table of contents; a second one listing every
     # term doubled the page's DOM and main-thread work on phones.
     out = ["---", "hide:", "  - toc", "---", "", f"# {md_text(ui['glossary'])}", "", md_text(ui["glossary_intro"]), ""]
-    letters = " ".join(f'<a href="#letter-{letter}">{letter.upper()}</a>' for letter, _ in groups)
+    letters = " ".join(f'<a href="#{_anchor(letter)}">{html.escape(letter.upper())}</a>' for letter in groups)
     out += [f'<nav class="kb-letters" aria-label="{md_text(ui["letter_index"])}">{letters}</nav>', ""]
-    for letter, items in groups:
-        out += [f"## {letter.upper()} {{#letter-{letter}}}", ""]
+    for letter, items in groups.items():
+        out += [f"## {md_text(letter.upper()).replace('#', '&#35;')} {{#{_anchor(letter)}}}", ""]
         for term in items:
             out += [f"### {md_text(term.term[lang])} {{#{term.id}}}", "", md_text(term.definition[lang]), ""]
             if term.synonyms[lang]:

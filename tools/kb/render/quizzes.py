@@ -75,8 +75,9 @@ def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
     out += ["<!-- mkdocs-quiz results -->", ""]
     out += result_panel(project, module, lang, here)
     out += receipt_panel(project, module, lang)
-    accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    out += [f'<script type="application/json" class="kb-accepted-answers">{accepted}</script>', ""]
+    # Data for kb.js in an attribute, not a <script>: the page sanitiser lets no script through.
+    accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True)
+    out += [f'<div class="kb-accepted-answers" hidden data-answers="{attr(accepted)}"></div>', ""]
     return "\n".join(out)
 
 
