@@ -26,6 +26,7 @@ from kb.content.schema import schema_comment
 from kb.content.sources import check_sources
 from kb.content.typecheck import parse_model
 from kb.content.ui import Strings, load_ui_strings
+from kb.content.search_words import SearchWords, load_search_words
 
 if TYPE_CHECKING:
     from kb.checks.quiz_files import QuizDigest
@@ -59,6 +60,7 @@ class Project:
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
+    search_words: SearchWords = field(default_factory=dict)  # lang -> page -> everyday phrasings
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def article(self, slug: str, lang: str) -> ArticlePage | None:
@@ -170,6 +172,9 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     project.article_order = _reading_order(root)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
+    known = {"playbooks": set(project.playbooks), "articles": set(project.slugs), "glossary": set(project.terms)}
+    project.search_words, problems = load_search_words(root, known)
+    project.diagnostics += problems
     record = CheckRecord(root) if check_only and reuse_checks else None
     load_quizzes(project, keep=not check_only, jobs=jobs, record=record)
     if (root / COMPANY_FILE).is_file():

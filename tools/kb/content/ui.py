@@ -27,6 +27,9 @@ REQUIRED_KEYS: tuple[str, ...] = (
     "escalation", "when", "how", "follow_up", "templates", "copy", "source", "practice_quiz",
     # quizzes, onboarding, trainers
     "quizzes", "start_here", "start_here_intro", "read_first", "take_quiz", "progress_not_started", "progress_in_progress", "progress_passed", "progress_failed", "overall_progress", "trainers", "trainers_intro", "col_module", "col_objectives", "col_questions", "col_minutes", "col_pass_mark", "col_audience", "col_prerequisites", "col_assign", "col_print", "copy_link", "question_sheet", "answer_key", "lms_export", "lms_export_intro", "receipts_title", "receipts_intro", "receipt_title", "receipt_intro", "your_name", "download_receipt", "copy_receipt", "receipt_note", "objectives_label", "pass_mark_label", "minutes_label", "correct_answer", "accepted_answers", "name_field", "date_field", "passed", "failed", "all_modules",
+    # learning path, translated sources, 404 page
+    "next_step", "back_to_start", "source_article", *(f"original_language_{lang}" for lang in LANGUAGES),
+    "not_found_title", "not_found_text", "not_found_home", "open_search",
 )
 
 Strings = dict[str, dict[str, str]]

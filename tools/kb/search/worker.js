@@ -11,7 +11,7 @@
   var stemmer = new KB_STEMMERS[INDEX.lang]();
   var keyCache = Object.create(null);
   var KIND_BOOST = { playbook: 1.5, glossary: 1.1, article: 1.0, quiz: 0.6, page: 0.5 };
-  var K1 = 1.2, B = 0.75;
+  var K1 = 1.2, B = 0.75, TITLE_BOOST = 2;
   var allKeys = Object.keys(INDEX.post);
   var titleKeys = null;  // per document, computed on the first query
 
@@ -19,7 +19,7 @@
     if (titleKeys === null) {
       titleKeys = INDEX.docs.map(function (doc) {
         var set = Object.create(null);
-        queryKeys(doc[1]).forEach(function (k) { set[k] = true; });
+        if (doc[6]) queryKeys(doc[1]).forEach(function (k) { set[k] = true; });  // headings only, not step sentences
         return set;
       });
     }
@@ -98,8 +98,10 @@
       var doc = INDEX.docs[id];
       var covered = Object.keys(hits[id]).filter(function (p) { return p !== "keys"; }).length / keys.length;
       var score = scores[id] * covered * covered * (short ? (KIND_BOOST[doc[3]] || 1) : 1);
-      // Every query word in the title: this page is about exactly that.
-      if (keys.length > 1 && keys.every(function (k) { return titles[id][k]; })) score *= 2;
+      // Query words in the title: the page or section is about that, not just
+      // mentioning it. Up to three times the score when the title has them all.
+      var inTitle = keys.filter(function (k) { return titles[id][k]; }).length;
+      score *= 1 + TITLE_BOOST * inTitle / keys.length;
       var page = doc[4] < 0 ? +id : doc[4];
       var group = groups[page] = groups[page] || { page: page, score: 0, docs: [] };
       group.docs.push([+id, score]);
@@ -110,6 +112,17 @@
       .map(function (group) {
         if (!group.docs.some(function (d) { return d[0] === group.page; })) group.docs.push([group.page, 0]);
         group.docs.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+        /* A match on the page as a whole (its title, its search words) opens its
+           lead section, a playbook's first step, not the page's top: Enter then
+           lands on the steps and the preview shows the step. */
+        var lead = INDEX.docs[group.page][5];
+        if (group.docs[0][0] === group.page && lead >= 0) {
+          var pageHits = hits[group.page] || {}, leadHits = hits[lead] = hits[lead] || {};
+          leadHits.keys = Object.assign({}, pageHits.keys, leadHits.keys);
+          group.docs = [[lead, group.docs[0][1]]].concat(group.docs.filter(function (d) {
+            return d[0] !== lead && d[0] !== group.page;
+          }));
+        }
         return group.docs.map(function (d) {
           var doc = INDEX.docs[d[0]], found = {};
           var matched = (hits[d[0]] && hits[d[0]].keys) || {};
