@@ -181,3 +181,24 @@ document.querySelectorAll("[data-kb-open-search]").forEach(function (button) {
     if (input) input.focus();
   });
 });
+
+/* Search: Enter (a phone's Go) opens the best-matching section of the first
+   result. Material would open the first result's page heading, the top of the
+   page; the worker scores the section that answers (a playbook's step) higher,
+   so the link with the highest score in the first result is followed. The
+   listener runs before Material's, on the window. */
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Enter" || !(event.target instanceof Element) || !event.target.matches(".md-search__input")) return;
+  var first = document.querySelector(".md-search-result__item");
+  if (!first) return;
+  var best = null, bestScore = -Infinity;
+  first.querySelectorAll("a.md-search-result__link").forEach(function (link) {
+    var scored = link.querySelector("[data-md-score]");
+    var score = scored ? parseFloat(scored.getAttribute("data-md-score")) : -Infinity;
+    if (score > bestScore) { best = link; bestScore = score; }
+  });
+  if (!best) return;
+  event.preventDefault();
+  event.stopPropagation();
+  best.click();
+}, true);

@@ -1,7 +1,7 @@
 """Notes the build adds to article pages: where the text comes from.
 
-An original says it is the original text; a translation names the original
-by its title and language, links to it, and warns when the original has
+An original names its source file; a translation names the original by its
+title and language (a file name means nothing to its reader), links to it, and warns when the original has
 changed since the translation was made.
 """
 
@@ -47,7 +47,9 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
         head = (f'!!! note kb-source "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
                 f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
     else:
-        head = f'<p class="kb-source">{html.escape(ui["original_note"])}</p>\n'
+        # The original names its source file: that is where the text is traced to.
+        source = html.escape(ui["source_note"].format(source=page.meta.source))
+        head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
     if any(_section_is_outdated(project, page, sid, digest) for sid, digest in translated.items()):
         head += f'\n!!! warning "{html.escape(ui["outdated_translation"])}"\n'
 

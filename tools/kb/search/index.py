@@ -12,7 +12,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kb.search.normalize import fold, key, words
+from kb.search.normalize import fold, key, stop_keys, words
 
 TITLE_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.5
@@ -65,6 +65,7 @@ def build_index(docs: list[Doc], lang: str) -> dict:
         "len": lengths,
         "avg": round(sum(lengths) / max(len(lengths), 1), 2),
         "vocab": vocabulary,
+        "stop": stop_keys(lang, vocabulary),
         "post": {k: [x for doc, w in sorted(p.items()) for x in (doc, round(w, 2))] for k, p in sorted(postings.items())},
     }
 
