@@ -26,7 +26,7 @@ from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
 from kb.render.article_notes import annotate
 from kb.render.next_step import next_step_markdown
-from kb.render.not_found import not_found_strings
+from kb.render.not_found import language_homes, not_found_strings
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
@@ -64,6 +64,7 @@ class KnowledgeBasePlugin(BasePlugin):
         self._fingerprint: tuple | None = None
         self.search = SearchCollector()
         self.command = ""
+        self._alternate = None  # the language links, while the 404 page has its own
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
@@ -175,7 +176,12 @@ class KnowledgeBasePlugin(BasePlugin):
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # type: ignore[no-untyped-def]
         if template_name == NOT_FOUND_TEMPLATE and self.project is not None:
             lang = _build_language(config)
-            context["kb_not_found"] = not_found_strings(self.project.ui[lang], context.get("base_url") or "/", lang)
+            base_url = context.get("base_url") or "/"
+            context["kb_not_found"] = not_found_strings(self.project.ui[lang], base_url, lang)
+            # The theme's templates are rendered before the pages, with the language
+            # links mkdocs-static-i18n left from the previous language's last page;
+            # a missing page's language links lead to each language's home.
+            self._alternate = _swap_alternate(config.extra, (language_homes(base_url),) * 2)
         return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -184,6 +190,9 @@ class KnowledgeBasePlugin(BasePlugin):
         goes to <lang>/404.html instead, and the root keeps the default language's."""
         if template_name != NOT_FOUND_TEMPLATE:
             return output
+        if self._alternate is not None:
+            _swap_alternate(config.extra, self._alternate)
+            self._alternate = None
         lang = _build_language(config)
         output = point_material_at_worker(fix_accessibility(_ALTERNATE_LINK.sub("", output)), lang)
         if lang == DEFAULT_LANGUAGE:
@@ -239,6 +248,21 @@ class KnowledgeBasePlugin(BasePlugin):
 
 OFFLINE_WORKER_SHIM = "assets/kb/iframe-worker-shim.js"
 NOT_FOUND_TEMPLATE = "404.html"
+
+
+def _swap_alternate(extra, links: tuple):  # type: ignore[no-untyped-def]
+    """Set Material's language links, returning the ones replaced.
+
+    mkdocs-static-i18n sets them per page as an attribute of `extra`
+    (`config.extra.alternate = ...`), which Jinja reads before the item, so both
+    the item and (when present) the attribute are swapped."""
+    previous = (extra.get("alternate"), vars(extra).get("alternate"))
+    extra["alternate"] = links[0]
+    if "alternate" in vars(extra) or links[1] is not None:
+        vars(extra)["alternate"] = links[1]
+        if links[1] is None:
+            del vars(extra)["alternate"]
+    return previous
 
 
 def _build_language(config: MkDocsConfig) -> str:

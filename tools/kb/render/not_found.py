@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.languages import url_prefix
+from kb.languages import LANGUAGES, NATIVE_NAMES, url_prefix
 
 
 def not_found_strings(ui: dict[str, str], base_url: str, lang: str) -> dict[str, str]:
@@ -15,3 +15,9 @@ def not_found_strings(ui: dict[str, str], base_url: str, lang: str) -> dict[str,
         "home_label": ui["not_found_home"],
         "search_label": ui["open_search"],
     }
+
+
+def language_homes(base_url: str) -> list[dict[str, str]]:
+    """Material's language links (`extra.alternate`) to each language's home page."""
+    return [{"name": NATIVE_NAMES[lang], "link": base_url.rstrip("/") + "/" + url_prefix(lang), "lang": lang}
+            for lang in LANGUAGES]
