@@ -16,8 +16,12 @@ async ([workerUrl, queries]) => {
     worker.postMessage({type: 2, data: q});
     const message = await next();
     const ms = performance.now() - start;
-    out.push({q, ms, pages: message.data.items.map(group => group.find(d => !d.location.includes("#")) || group[0])
-                                               .map(d => d.location.split("#")[0])});
+    const items = message.data.items;
+    out.push({q, ms, pages: items.map(group => group.find(d => !d.location.includes("#")) || group[0])
+                                 .map(d => d.location.split("#")[0]),
+              // Where Enter lands: the best-scored section of the first result.
+              first: items.length ? items[0][0].location : null,
+              preview: items.length ? items[0][0].text.replace(/<[^>]+>/g, "") : ""});
   }
   worker.terminate();
   return out;

@@ -9,7 +9,7 @@ from kb.languages import LANGUAGES, url_prefix
 
 pytestmark = pytest.mark.browser
 PAGES = ["", "articles/retention-programs/", "playbooks/cancellation-call/", "glossary/",
-         "quizzes/retention-basics/", "start/", "trainers/"]
+         "quizzes/retention-basics/", "start/", "trainers/", "404.html"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

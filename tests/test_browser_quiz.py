@@ -27,8 +27,8 @@ def answer_correctly(quiz, question, lang: str) -> None:
         return
     for box in quiz.locator("input[data-correct='true']").all():
         box.check()
-    if question.type == "multiple":
-        quiz.locator("button[type=submit], .quiz-submit").first.click()
+    # Single-choice answers are submitted with the button too (auto_submit: false).
+    quiz.locator("button[type=submit], .quiz-submit").first.click()
 
 
 def test_module_feedback_receipt_and_progress(page, site_url, module):
@@ -40,6 +40,7 @@ def test_module_feedback_receipt_and_progress(page, site_url, module):
     first, question = quizzes.nth(0), module.questions[0]
     wrong_index = next(i for i, option in enumerate(question.options) if not option.correct)
     first.locator(f"input[value='{wrong_index}']").check()
+    first.locator("button[type=submit], .quiz-submit").first.click()
     feedback = first.locator(".quiz-feedback")
     feedback.wait_for(state="visible", timeout=5000)
     assert question.options[wrong_index].feedback.lt in " ".join(feedback.inner_text().split())

@@ -35,6 +35,8 @@ def test_queries_find_their_page_in_the_top_three(page, site_url, lang):
         hit3 += expected in pages[:3]
         if expected not in pages[:3]:
             misses.append((case["q"], expected, pages[:3]))
+        if "first" in case and result["first"] != prefix + case["first"]:
+            misses.append((case["q"], "Enter: " + prefix + case["first"], result["first"]))
     print(f"\n{lang}: hit@1 = {hit1}/{len(cases)} = {hit1 / len(cases):.0%}, "
           f"hit@3 = {hit3}/{len(cases)} = {hit3 / len(cases):.0%}")
     assert misses == []

@@ -26,3 +26,28 @@ def test_sections_keep_headings_and_text_and_skip_the_rest():
         Section("steps", "Steps 1–3", "Check the order. After the quiz."),  # text under an h3 without ID is dropped
         Section("empty", "Empty", ""),
     )
+
+
+STEPS = """<h1 id="cancel">Cancellation call</h1>
+<h2 id="steps">Steps</h2>
+<div class="kb-step" id="confirm-request">
+<p class="kb-step-action"><span class="kb-step-number">1</span> Let the customer finish. <a class="headerlink" href="#confirm-request">¶</a></p>
+<p><strong>Why:</strong> Every customer counts.</p>
+</div>
+<div class="kb-step" id="find-out-why">
+<p class="kb-step-action"><span class="kb-step-number">2</span> Ask why.</p>
+<p>Needs first.</p>
+</div>
+<h2 id="quiz">Check your knowledge</h2>
+<p><a href="../quiz/">Quiz</a></p>
+"""
+
+
+def test_each_playbook_step_is_a_section_titled_by_its_action():
+    assert split_sections(STEPS) == (
+        Section("", "Cancellation call", ""),
+        Section("steps", "Steps", ""),
+        Section("confirm-request", "1 Let the customer finish.", "Why: Every customer counts.", step=True),
+        Section("find-out-why", "2 Ask why.", "Needs first.", step=True),
+        Section("quiz", "Check your knowledge", "Quiz"),
+    )

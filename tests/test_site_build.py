@@ -62,10 +62,20 @@ def test_section_ids_identical_in_all_languages(built_site, slug):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_pages_have_language_and_source(built_site, lang):
+    """An original names its source file; a translation names its original by
+    title and language, never by a file name its reader cannot use."""
     for slug in ARTICLES:
         html = article_html(built_site, lang, slug)
         assert f'<html lang="{lang}"' in html
-        assert re.search(r"\d{3}_[0-9a-f]{16}\.txt", html), f"{lang}/{slug} does not name its source"
+        file_name = re.search(r"\d{3}_[0-9a-f]{16}\.txt", html)
+        note = re.search(r'<div class="admonition note kb-source">(.*?)</div>', html, re.S)
+        if lang in ORIGINAL_LANGUAGE[slug]:
+            assert file_name, f"{lang}/{slug} does not name its source"
+            continue
+        assert note and not file_name, f"{lang}/{slug} names a file as its source"
+        original = re.search(r'hreflang="([a-z]{2})"', note.group(1)).group(1)
+        title = re.search(r"<h1[^>]*>(.*?)<", article_html(built_site, original, slug)).group(1)
+        assert title in note.group(1), f"{lang}/{slug}: the original's title is not named"
 
 
 def test_translations_link_to_their_original(built_site):

@@ -42,11 +42,34 @@
   }, true);
 })();
 
-/* Progress kept by mkdocs-quiz in this browser: localStorage
-   "quiz_progress_<page path>" = {quiz-N: {answered, correct}}. */
-function kbQuizProgress(pathname) {
+/* Progress belongs to the module, not to the page's language. mkdocs-quiz
+   keeps it per page address (localStorage "quiz_progress_<page path>" =
+   {quiz-N: {answered, correct, selectedValues}}); a copy is kept per module
+   ("kb_module_progress_<module>") and, before mkdocs-quiz reads its own
+   (it starts on DOMContentLoaded, after this script), put back under this
+   page's address, so the same module in another language shows the same
+   answers. Questions are in the same order in every language. */
+var KB_MODULE_PREFIX = "kb_module_progress_";
+(function () {
+  var panel = document.querySelector(".kb-receipt[data-module]");
+  if (!panel) return;
+  var moduleKey = KB_MODULE_PREFIX + panel.dataset.module, pageKey = "quiz_progress_" + location.pathname;
   try {
-    var stored = JSON.parse(localStorage.getItem("quiz_progress_" + pathname) || "{}");
+    var shared = localStorage.getItem(moduleKey);
+    if (shared !== null) localStorage.setItem(pageKey, shared);
+  } catch (e) {}
+  window.addEventListener("quizProgressUpdate", function () {
+    // mkdocs-quiz saves after telling; copy once it has.
+    setTimeout(function () {
+      try { localStorage.setItem(moduleKey, localStorage.getItem(pageKey) || "{}"); } catch (e) {}
+    }, 0);
+  });
+})();
+
+function kbQuizProgress(pathname, moduleId) {
+  try {
+    var shared = moduleId ? localStorage.getItem(KB_MODULE_PREFIX + moduleId) : null;
+    var stored = JSON.parse(shared || localStorage.getItem("quiz_progress_" + pathname) || "{}");
     var answered = 0, correct = 0;
     Object.keys(stored).forEach(function (key) {
       if (stored[key].answered) answered++;
@@ -65,7 +88,7 @@ function kbQuizProgress(pathname) {
   var done = 0;
   steps.forEach(function (step) {
     var total = +step.dataset.total, pass = +step.dataset.pass;
-    var progress = kbQuizProgress(new URL(step.dataset.quiz, location.href).pathname);
+    var progress = kbQuizProgress(new URL(step.dataset.quiz, location.href).pathname, step.dataset.kbModule);
     var score = Math.round(100 * progress.correct / total);
     var label = step.dataset.progressNotStarted, state = "not-started";
     if (progress.answered >= total) {
@@ -207,3 +230,43 @@ document.querySelectorAll("[data-kb-link]").forEach(function (button) {
   var url = new URL(button.dataset.kbLink, location.href).href;
   button.setAttribute("data-clipboard-text", url);
 });
+
+/* The language switcher keeps the section the reader is at: section, step and
+   term IDs are the same in every language, and navigation.tracking keeps the
+   current section in the address. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest(".md-select__link[hreflang]");
+  if (!link || !location.hash) return;
+  link.href = link.href.split("#")[0] + location.hash;
+}, true);
+
+/* "Search" buttons in the page (the 404 page) open the header's search. */
+document.querySelectorAll("[data-kb-open-search]").forEach(function (button) {
+  button.addEventListener("click", function () {
+    var toggle = document.querySelector("label[for='__search']");
+    if (toggle) toggle.click();
+    var input = document.querySelector(".md-search__input");
+    if (input) input.focus();
+  });
+});
+
+/* Search: Enter (a phone's Go) opens the best-matching section of the first
+   result. Material would open the first result's page heading, the top of the
+   page; the worker scores the section that answers (a playbook's step) higher,
+   so the link with the highest score in the first result is followed. The
+   listener runs before Material's, on the window. */
+document.addEventListener("keydown", function (event) {
+  if (event.key !== "Enter" || !(event.target instanceof Element) || !event.target.matches(".md-search__input")) return;
+  var first = document.querySelector(".md-search-result__item");
+  if (!first) return;
+  var best = null, bestScore = -Infinity;
+  first.querySelectorAll("a.md-search-result__link").forEach(function (link) {
+    var scored = link.querySelector("[data-md-score]");
+    var score = scored ? parseFloat(scored.getAttribute("data-md-score")) : -Infinity;
+    if (score > bestScore) { best = link; bestScore = score; }
+  });
+  if (!best) return;
+  event.preventDefault();
+  event.stopPropagation();
+  best.click();
+}, true);

@@ -28,6 +28,7 @@ from kb.content.sources import check_sources
 from kb.content.style import StyleSheet, load_style_sheets
 from kb.content.typecheck import parse_model
 from kb.content.ui import Strings, load_ui_strings
+from kb.content.search_words import SearchWords, load_search_words
 
 if TYPE_CHECKING:
     from kb.checks.quiz_files import QuizDigest
@@ -64,6 +65,7 @@ class Project:
     ui: Strings = field(default_factory=dict)
     style: dict[str, tuple[StyleSheet, str]] = field(default_factory=dict)  # language → (sheet, path)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav
+    search_words: SearchWords = field(default_factory=dict)  # lang -> page -> everyday phrasings
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Report what the page sanitiser would remove (kb check); the build cleans it silently.
     report_unsafe_html: bool = True
@@ -213,6 +215,9 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     project.diagnostics += problems
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
+    known = {"playbooks": set(project.playbooks), "articles": set(project.slugs), "glossary": set(project.terms)}
+    project.search_words, problems = load_search_words(root, known)
+    project.diagnostics += problems
     record = CheckRecord(root) if check_only and reuse_checks else None
     load_quizzes(project, keep=not check_only, jobs=jobs, record=record)
     company = root / COMPANY_FILE

@@ -33,6 +33,9 @@ REQUIRED_KEYS: tuple[str, ...] = (
     # termbase
     "termbase", "termbase_intro", "col_preferred", "col_avoid", "reason_calque", "reason_coinage",
     "reason_machine_translation", "reason_wrong_register", "reason_different_concept", "reason_vendor_jargon",
+    # learning path, translated sources, 404 page
+    "next_step", "back_to_start", "source_article", *(f"original_language_{lang}" for lang in LANGUAGES),
+    "not_found_title", "not_found_text", "not_found_home", "open_search",
 )
 
 # LMS exports (issue 13): the quiz result screen, the learner's receipt, the
@@ -75,6 +78,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "minutes_label": frozenset({"n"}),
     "result_score": frozenset({"correct", "total", "score", "pass"}),
     "cohort_summary": frozenset({"files", "learners", "refused"}),
+    "source_article": frozenset({"title", "language"}),
 }
 
 

@@ -25,6 +25,8 @@ from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
 from kb.render.article_notes import annotate
+from kb.render.next_step import next_step_markdown
+from kb.render.not_found import language_homes, not_found_strings
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
@@ -64,6 +66,7 @@ class KnowledgeBasePlugin(BasePlugin):
         self._failed_fingerprint: tuple | None = None  # content that failed while serving
         self.search = SearchCollector()
         self.command = ""
+        self._alternate = None  # the language links, while the 404 page has its own
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
@@ -180,6 +183,35 @@ class KnowledgeBasePlugin(BasePlugin):
         lang = page.file.src_uri.split("/")[0]
         return point_material_at_worker(output, lang) if lang in LANGUAGES else output
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):  # type: ignore[no-untyped-def]
+        if template_name == NOT_FOUND_TEMPLATE and self.project is not None:
+            lang = _build_language(config)
+            base_url = context.get("base_url") or "/"
+            context["kb_not_found"] = not_found_strings(self.project.ui[lang], base_url, lang)
+            # The theme's templates are rendered before the pages, with the language
+            # links mkdocs-static-i18n left from the previous language's last page;
+            # a missing page's language links lead to each language's home.
+            self._alternate = _swap_alternate(config.extra, (language_homes(base_url),) * 2)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        """Each language build renders the theme's 404 page into the site root, so the
+        last language built would win for everyone: a language other than the default
+        goes to <lang>/404.html instead, and the root keeps the default language's."""
+        if template_name != NOT_FOUND_TEMPLATE:
+            return output
+        if self._alternate is not None:
+            _swap_alternate(config.extra, self._alternate)
+            self._alternate = None
+        lang = _build_language(config)
+        output = point_material_at_worker(fix_accessibility(_ALTERNATE_LINK.sub("", output)), lang)
+        if lang == DEFAULT_LANGUAGE:
+            return output
+        target = Path(config.site_dir) / lang / NOT_FOUND_TEMPLATE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        return ""  # MkDocs writes nothing to the root for an empty template
+
     def _write_search_workers(self, config: MkDocsConfig) -> None:
         self.search.write_workers(Path(config.site_dir))
         write_shared_assets(Path(config.site_dir))
@@ -211,7 +243,7 @@ class KnowledgeBasePlugin(BasePlugin):
         if kind == "articles" and self.project is not None:
             article = self.project.article(name, lang)
             if article is not None:
-                return annotate(markdown, article, self.project, page.url)
+                return annotate(markdown, article, self.project, page.url) + next_step_markdown(self.project, article, page.url)
         return markdown
 
     def _decorate_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
@@ -246,6 +278,30 @@ def _quiz_enabled(page: Page) -> bool:
     """The page's front matter turns mkdocs-quiz on (only generated quiz pages do)."""
     quiz = page.meta.get("quiz")
     return isinstance(quiz, dict) and quiz.get("enabled") is True
+
+
+NOT_FOUND_TEMPLATE = "404.html"
+
+
+def _swap_alternate(extra, links: tuple):  # type: ignore[no-untyped-def]
+    """Set Material's language links, returning the ones replaced.
+
+    mkdocs-static-i18n sets them per page as an attribute of `extra`
+    (`config.extra.alternate = ...`), which Jinja reads before the item, so both
+    the item and (when present) the attribute are swapped."""
+    previous = (extra.get("alternate"), vars(extra).get("alternate"))
+    extra["alternate"] = links[0]
+    if "alternate" in vars(extra) or links[1] is not None:
+        vars(extra)["alternate"] = links[1]
+        if links[1] is None:
+            del vars(extra)["alternate"]
+    return previous
+
+
+def _build_language(config: MkDocsConfig) -> str:
+    """The language mkdocs-static-i18n is building (it sets the theme's language)."""
+    lang = config.theme.get("language")
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 # No leading \s*: on pages full of indentation it made this the slowest step of the build.
 _ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 

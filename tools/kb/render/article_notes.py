@@ -1,7 +1,7 @@
 """Notes the build adds to article pages: where the text comes from.
 
-Each page names its source file; a translation names the language it was
-translated from, links to the original, and warns when the original has
+An original names its source file; a translation names the original by its
+title and language (a file name means nothing to its reader), links to it, and warns when the original has
 changed since the translation was made.
 """
 
@@ -27,17 +27,28 @@ def _section_is_outdated(project: Project, page: ArticlePage, sid: str, recorded
     return bool(section and recorded and section.digest != recorded)
 
 
+def _original_named(project: Project, page: ArticlePage, original_lang: str) -> str:
+    """The original by its title and language (the source file name means nothing to a reader)."""
+    original = project.article(page.slug, original_lang)
+    title = original.title if original else page.title
+    ui = project.ui[page.lang]
+    return ui["source_article"].format(title=title, language=ui[f"original_language_{original_lang}"])
+
+
 def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) -> str:
     ui = project.ui[page.lang]
     tr = page.meta.translation
     translated = page.translated_sections
     fully = tr is not None and set(translated) >= {s.id for s in page.sections}
-    source = html.escape(ui["source_note"].format(source=page.meta.source))
     if fully:
         link = relative(article_url(tr.from_, page.slug), page_url)
-        head = (f'!!! note "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
+        source = html.escape(ui["source_note"].format(source=_original_named(project, page, tr.from_)))
+        # kb-source: search leaves the note out, it is not what the page is about.
+        head = (f'!!! note kb-source "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
                 f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
     else:
+        # The original names its source file: that is where the text is traced to.
+        source = html.escape(ui["source_note"].format(source=page.meta.source))
         head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
     if any(_section_is_outdated(project, page, sid, digest) for sid, digest in translated.items()):
         head += f'\n!!! warning "{html.escape(ui["outdated_translation"])}"\n'

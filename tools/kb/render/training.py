@@ -78,29 +78,50 @@ def start_here_markdown(project: Project, lang: str) -> str:
     return "\n".join(out)
 
 
+def module_actions(project: Project, module: QuizModule, lang: str, here: str) -> list[str]:
+    """What a trainer does with one module, one tap target each: copy the
+    assignment link, print the question sheet or the answer key. Kept in one
+    place so other actions (downloads) are added here."""
+    ui = project.ui[lang]
+    href = relative(quiz_url(lang, module.id), here)
+    return [
+        f'<button class="md-button md-button--primary kb-assign" type="button" data-kb-link="{attr(href)}" '
+        f'title="{attr(ui["copy_link"])}">{html.escape(ui["copy_link"])}</button>',
+        f'<a class="md-button" href="{attr(relative(quiz_url(lang, module.id, "sheet"), here))}">{html.escape(ui["question_sheet"])}</a>',
+        f'<a class="md-button" href="{attr(relative(quiz_url(lang, module.id, "key"), here))}">{html.escape(ui["answer_key"])}</a>',
+    ]
+
+
+def module_card(project: Project, module: QuizModule, lang: str, here: str) -> list[str]:
+    """One module on the trainers' page: a card, readable at 360 px without sideways scrolling."""
+    ui = project.ui[lang]
+    href = relative(quiz_url(lang, module.id), here)
+    prerequisites = ", ".join(project.quizzes[p].item.title[lang] for p in module.prerequisites if p in project.quizzes)
+    details = [
+        f"{ui['col_questions']}: {len(module.questions)} · {module.minutes} min · {module.pass_mark}%",
+        f"{ui['col_audience']}: {ui['role_' + module.audience.replace('-', '_')]}",
+    ]
+    if prerequisites:
+        details.append(f"{ui['col_prerequisites']}: {prerequisites}")
+    return [
+        f'<section class="kb-module-card" id="module-{module.id}">',
+        f'<h3><a href="{attr(href)}">{html.escape(module.title[lang])}</a></h3>',
+        f"<p><strong>{html.escape(ui['col_objectives'])}</strong></p>",
+        "<ul>" + "".join(f"<li>{html.escape(o[lang])}</li>" for o in module.objectives) + "</ul>",
+        f'<p class="kb-card-details">{"<br>".join(html.escape(d) for d in details)}</p>',
+        '<p class="kb-card-actions">' + " ".join(module_actions(project, module, lang, here)) + "</p>",
+        "</section>",
+        "",
+    ]
+
+
 def trainers_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
     here = page_url(lang, "trainers/index")
     out = [f"# {md_text(ui['trainers'])}", "", md_text(ui["trainers_intro"]), "",
            f"## {md_text(ui['all_modules'])} {{#modules}}", ""]
-    header = [ui["col_module"], ui["col_objectives"], ui["col_questions"], ui["col_assign"], ui["col_print"]]
-    out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
     for module in module_order(project):
-        href = relative(quiz_url(lang, module.id), here)
-        objectives = "<ul>" + "".join(f"<li>{html.escape(o[lang])}</li>" for o in module.objectives) + "</ul>"
-        prerequisites = ", ".join(project.quizzes[p].item.title[lang] for p in module.prerequisites if p in project.quizzes)
-        details = [
-            f"{len(module.questions)} · {module.minutes} min · {module.pass_mark}%",
-            f"{ui['col_audience']}: {ui['role_' + module.audience.replace('-', '_')]}",
-        ]
-        if prerequisites:
-            details.append(f"{ui['col_prerequisites']}: {prerequisites}")
-        copy = (f'<button class="md-button kb-assign" type="button" data-kb-link="{attr(href)}" '
-                f'title="{attr(ui["copy_link"])}">{html.escape(ui["copy_link"])}</button>')
-        prints = (link(relative(quiz_url(lang, module.id, "sheet"), here), ui["question_sheet"]) + "<br>"
-                  + link(relative(quiz_url(lang, module.id, "key"), here), ui["answer_key"]))
-        cells = [link(href, module.title[lang]), objectives, "<br>".join(html.escape(d) for d in details), copy, prints]
-        out.append("| " + " | ".join(cells) + " |")
+        out += module_card(project, module, lang, here)
     names = export_names(lang)
     out += ["", *scorm_section(project, module_order(project), lang, EXPORTS_DIR)]
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",

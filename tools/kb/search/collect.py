@@ -1,4 +1,9 @@
-"""Split rendered pages into searchable documents: the page and its sections."""
+"""Split rendered pages into searchable documents: the page and its sections.
+
+A playbook step (`<div class="kb-step" id=...>`, titled by its
+`<p class="kb-step-action">`) is a section of its own, so a search can open
+and preview the step that matched instead of the whole list of steps.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ class _OpenSection:
     anchor: str
     title: str
     text: list[str] = field(default_factory=list)
+    step: bool = False
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class Section:
     anchor: str
     title: str
     text: str
+    step: bool = False  # a playbook step: its "title" is the action, a sentence, not a heading
 
 
 # Rendered content is machine-written, well-formed HTML, so a tag regex is
@@ -58,6 +65,7 @@ class _Splitter:
         self.skip_depth = 0
         self.heading: _OpenSection | None = None
         self.in_headerlink = False
+        self.heading_tag = ""
 
     def feed(self, markup: str) -> None:
         position = 0
@@ -99,11 +107,17 @@ class _Splitter:
             self.in_headerlink = True
         if tag in _HEADINGS:
             anchor = attributes.get("id") or ""
+            self.heading_tag = tag
             if tag == "h1":
                 self.heading = self.sections[0]
             else:
                 self.heading = _OpenSection(anchor, "")
                 self.sections.append(self.heading)
+        elif tag == "div" and "kb-step" in css and attributes.get("id"):
+            self.sections.append(_OpenSection(attributes["id"], "", step=True))
+        elif tag == "p" and "kb-step-action" in css:
+            self.heading_tag = tag
+            self.heading = self.sections[-1]
 
     def handle_endtag(self, tag: str) -> None:
         if self.skip_depth:
@@ -112,8 +126,9 @@ class _Splitter:
             return
         if tag == "a":
             self.in_headerlink = False
-        if tag in _HEADINGS:
+        if tag == self.heading_tag:
             self.heading = None
+            self.heading_tag = ""
 
     def handle_data(self, data: str) -> None:
         if self.in_headerlink:
@@ -133,7 +148,7 @@ def split_sections(content_html: str) -> tuple[Section, ...]:
     splitter.feed(content_html)
     first = splitter.sections[0]
     return tuple(
-        Section(section.anchor, " ".join(section.title.split()), _clean(section.text))
+        Section(section.anchor, " ".join(section.title.split()), _clean(section.text), section.step)
         for section in splitter.sections
         if section.anchor or section is first
     )

@@ -2,7 +2,8 @@
 
 Postings are keyed by normalised word (see normalize.py) and weighted by
 field: a word in a title counts three times, a glossary synonym or inflected
-form attached to the document 1.5 times, the body text once.
+form attached to the document 1.5 times, the body text once. A playbook
+step's action is shown as its title but is a sentence, so it counts as body.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from kb.search.normalize import fold, key, words
+from kb.search.normalize import fold, key, stop_keys, words
 
 TITLE_WEIGHT = 3.0
 KEYWORD_WEIGHT = 1.5
@@ -26,6 +27,8 @@ class Doc:
     kind: str       # article, playbook, glossary, quiz, page
     parent: int     # index of the page document, -1 for a page itself
     keywords: str = ""
+    lead: int = -1  # for a page: the section a match on the page as a whole opens (a playbook's first step)
+    heading: bool = True  # False when the title is a sentence (a playbook step's action)
 
 
 def build_index(docs: list[Doc], lang: str) -> dict:
@@ -33,7 +36,7 @@ def build_index(docs: list[Doc], lang: str) -> dict:
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     lengths = []
     for number, doc in enumerate(docs):
-        fields = ((doc.title, TITLE_WEIGHT), (doc.keywords, KEYWORD_WEIGHT), (doc.text, 1.0))
+        fields = ((doc.title, TITLE_WEIGHT if doc.heading else 1.0), (doc.keywords, KEYWORD_WEIGHT), (doc.text, 1.0))
         length = 0
         for text, weight in fields:
             counted: set[str] = set()
@@ -58,10 +61,11 @@ def build_index(docs: list[Doc], lang: str) -> dict:
             vocabulary[folded] = key(word, lang)
     return {
         "lang": lang,
-        "docs": [[d.location, d.title, d.text[:SNIPPET_CHARS], d.kind, d.parent] for d in docs],
+        "docs": [[d.location, d.title, d.text[:SNIPPET_CHARS], d.kind, d.parent, d.lead, int(d.heading)] for d in docs],
         "len": lengths,
         "avg": round(sum(lengths) / max(len(lengths), 1), 2),
         "vocab": vocabulary,
+        "stop": stop_keys(lang, vocabulary),
         "post": {k: [x for doc, w in sorted(p.items()) for x in (doc, round(w, 2))] for k, p in sorted(postings.items())},
     }
 

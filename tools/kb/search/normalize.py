@@ -44,3 +44,26 @@ def key(word: str, lang: str) -> str:
 def query_keys(text: str, lang: str, vocabulary: dict[str, str]) -> list[str]:
     """Keys of a query: a known word (with or without diacritics) through the vocabulary."""
     return [vocabulary.get(fold(word)) or key(word, lang) for word in words(text)]
+
+
+# Little words of a typed sentence ("how do I answer a complaint letter"):
+# they do not say what the sentence is about, so a whole sentence ranks by its
+# other words. Only search scoring skips them; a title containing them still
+# counts as matching, so an article's title typed in full finds the article.
+STOP_WORDS: dict[str, tuple[str, ...]] = {
+    "lt": ("kaip", "kas", "ką", "yra", "ir", "į", "su", "ar", "kad", "ko", "kur", "kodėl", "noriu", "nori",
+           "norėtų", "mano", "jis", "ji", "tai", "apie", "man", "jam", "jai", "ne", "kai", "o", "bet", "iš",
+           "per", "prie", "nuo", "koks", "kokia"),
+    "it": ("il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "a", "da", "in", "con", "su", "per",
+           "tra", "fra", "e", "o", "che", "come", "cosa", "cos", "è", "del", "della", "dei", "delle", "al",
+           "alla", "ai", "dal", "dalla", "nel", "nella", "vuole", "voglio", "vorrei", "mi", "si", "ci", "non"),
+    "pl": ("jak", "co", "czy", "i", "w", "z", "na", "do", "o", "się", "nie", "to", "jest", "są", "chce", "chcę",
+           "czym", "jaki", "jaka", "od", "po", "przez", "za", "dla", "że", "a"),
+    "fi": ("miten", "mitä", "mikä", "ja", "tai", "on", "ovat", "ei", "haluaa", "haluan", "kun", "jos", "se",
+           "että", "kuinka", "miksi", "voi"),
+}
+
+
+def stop_keys(lang: str, vocabulary: dict[str, str]) -> list[str]:
+    """Keys of the little words, as a query would compute them."""
+    return sorted(set(query_keys(" ".join(STOP_WORDS[lang]), lang, vocabulary)))

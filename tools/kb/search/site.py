@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from kb.content.project import Project
@@ -20,6 +21,10 @@ _MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/worker
 _EXCLUDED_FOLDERS = ("status",)
 _EXCLUDED_SUFFIXES = ("-sheet", "-key")
 _KINDS = {"articles": "article", "playbooks": "playbook", "glossary": "glossary", "quizzes": "quiz"}
+# Link lists at the end of pages ("check your knowledge", related terms, the
+# next step on the learning path): they repeat the page's title words, so they
+# would win over the content and Enter would open a list of links.
+BOILERPLATE_SECTIONS = frozenset({"quiz", "related-terms", "next-step"})
 
 
 def worker_path(lang: str) -> str:
@@ -45,6 +50,7 @@ class SearchCollector:
         docs = self.docs.setdefault(lang, [])
         parent = len(docs)
         matcher = matcher_for(project, lang)
+        lead_anchor = self._lead_anchor(project, folder, name)
         for number, section in enumerate(split_sections(content)):
             text = section.text
             if number == 0:
@@ -52,24 +58,37 @@ class SearchCollector:
                 page_kind = "page" if name == "index" else kind
                 docs.append(Doc(url, section.title, text, page_kind, -1, self._page_keywords(project, lang, folder, name)))
                 continue
-            if not text and kind != "glossary":
+            if (not text and kind != "glossary") or section.anchor in BOILERPLATE_SECTIONS:
                 continue
+            if section.anchor == lead_anchor:
+                docs[parent] = replace(docs[parent], lead=len(docs))
             keywords = self._section_keywords(project, lang, kind, section.anchor, text, matcher)
-            docs.append(Doc(f"{url}#{section.anchor}", section.title, text, kind, parent, keywords))
+            docs.append(Doc(f"{url}#{section.anchor}", section.title, text, kind, parent, keywords,
+                            heading=not section.step))
+
+    @staticmethod
+    def _lead_anchor(project: Project, folder: str, name: str) -> str | None:
+        """Where a match on the page as a whole opens: a playbook's first step."""
+        if folder == "playbooks" and name in project.playbooks and project.playbooks[name].item.steps:
+            return project.playbooks[name].item.steps[0].id
+        return None
 
     @staticmethod
     def _page_keywords(project: Project, lang: str, folder: str, name: str) -> str:
+        everyday = project.search_words.get(lang, {}).get(f"{folder}/{name}", [])
         if folder != "playbooks" or name not in project.playbooks:
-            return ""
+            return " ".join(everyday)
         book = project.playbooks[name].item
         ids = list(dict.fromkeys(book.terms + [offer.term for offer in book.offers]))
-        return " ".join(form for tid in ids if tid in project.terms for form in project.terms[tid].item.search_forms(lang))
+        forms = [form for tid in ids if tid in project.terms for form in project.terms[tid].item.search_forms(lang)]
+        return " ".join(forms + everyday)
 
     @staticmethod
     def _section_keywords(project: Project, lang: str, kind: str, anchor: str, text: str, matcher) -> str:  # type: ignore[no-untyped-def]
         if kind == "glossary":
             term = project.terms.get(anchor)
-            return " ".join(term.item.search_forms(lang)) if term else ""
+            everyday = project.search_words.get(lang, {}).get(f"glossary/{anchor}", [])
+            return " ".join(list(term.item.search_forms(lang)) + everyday) if term else ""
         if matcher is None:
             return ""
         found = dict.fromkeys(term_id for _, _, term_id in matcher.find(text))

@@ -1,0 +1,65 @@
+"""Everyday words staff type for a situation, per language: search synonyms.
+
+`locales/search/<lang>.yml` maps a page (`playbooks/<id>`, `articles/<slug>`,
+`glossary/<term-id>`) to the words and phrasings a rep types when looking for
+it ("nutraukti", "atsisakyti" for the cancellation call). They are kept apart
+from the glossary: a glossary synonym is a term the page may print, these are
+only for finding the page. Mistakes are located diagnostics like any other
+content file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.content.load import load_yaml
+from kb.diagnostics import Diagnostic, error
+from kb.languages import LANGUAGES
+
+SEARCH_WORDS_DIR = "locales/search"
+KINDS = ("playbooks", "articles", "glossary")
+
+# lang -> target ("playbooks/cancellation-call") -> phrasings
+SearchWords = dict[str, dict[str, list[str]]]
+
+
+def load_search_words(root: Path, known: dict[str, set[str]]) -> tuple[SearchWords, list[Diagnostic]]:
+    """Read every language's file; `known` lists the IDs that exist per kind."""
+    words: SearchWords = {}
+    problems: list[Diagnostic] = []
+    for lang in LANGUAGES:
+        rel = f"{SEARCH_WORDS_DIR}/{lang}.yml"
+        words[lang] = {}
+        path = root / rel
+        if not path.is_file():
+            problems.append(error(rel, 1, 1, "missing-file", f"search words for '{lang}' are missing"))
+            continue
+        located, found = load_yaml(path.read_bytes(), rel)
+        problems += found
+        if located is None or located.data is None:
+            continue
+        if not isinstance(located.data, dict):
+            problems.append(error(rel, 1, 1, "invalid-value", "expected a mapping of page → list of words"))
+            continue
+        for target, phrasings in located.data.items():
+            line, col = located.where((target,))
+            kind, _, name = str(target).partition("/")
+            if kind not in KINDS or not name:
+                problems.append(error(rel, line, col, "invalid-value",
+                                      f"'{target}' is not a page: write playbooks/<id>, articles/<slug> or glossary/<term-id>"))
+                continue
+            if name not in known.get(kind, set()):
+                problems.append(error(rel, line, col, "unknown-reference", f"{kind[:-1] if kind != 'glossary' else 'glossary term'} '{name}' does not exist"))
+                continue
+            if not isinstance(phrasings, list) or not phrasings:
+                problems.append(error(rel, line, col, "invalid-value", f"'{target}' needs a list of words, e.g. [word, other word]"))
+                continue
+            kept = []
+            for index, phrasing in enumerate(phrasings):
+                if not isinstance(phrasing, str) or not phrasing.strip():
+                    problems.append(error(rel, *located.where((target, index), True), "invalid-value",
+                                          "each entry must be a non-empty word or phrase"))
+                    continue
+                kept.append(phrasing.strip())
+            words[lang][str(target)] = kept
+    return words, problems
