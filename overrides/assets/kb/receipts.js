@@ -148,9 +148,9 @@ var kbReceipts = (function () {
 (function () {
   var view = document.querySelector(".kb-cohort");
   if (!view) return;
-  var rules = JSON.parse(view.querySelector("script.kb-receipt-rules").textContent);
-  var catalogue = JSON.parse(view.querySelector("script.kb-receipt-catalogue").textContent);
-  var labels = JSON.parse(view.querySelector("script.kb-cohort-labels").textContent);
+  var rules = JSON.parse(view.querySelector(".kb-receipt-rules").getAttribute("data-json"));
+  var catalogue = JSON.parse(view.querySelector(".kb-receipt-catalogue").getAttribute("data-json"));
+  var labels = JSON.parse(view.querySelector(".kb-cohort-labels").getAttribute("data-json"));
   var input = view.querySelector(".kb-cohort-input");
   var zone = view.querySelector(".kb-cohort-drop");
   var files = {};  // by name: dropping a file again replaces it

@@ -24,6 +24,7 @@ TAGS = frozenset({
     "a", "article", "blockquote", "br", "button", "code", "del", "details", "div", "em", "fieldset", "form",
     "h1", "h2", "h3", "h4", "h5", "h6", "hr", "input", "label", "li", "nav", "ol", "p", "pre", "section", "span",
     "strong", "summary", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "dl", "dt", "dd",  # the learner's receipt summary
     # The home pages' card icons (Material's emoji extension): a static shape, nothing
     # that runs or links (no script, animate, use, foreignObject, a or event handlers).
     "svg", "path",
@@ -34,22 +35,31 @@ _GLOBAL = frozenset({"class", "id"})
 _PROGRESS = {"data-progress-not-started", "data-progress-in-progress", "data-progress-passed", "data-progress-failed"}
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": _GLOBAL,
-    "a": frozenset({"href", "title", "hreflang", "aria-label", "data-term"}),  # data-term: glossary tooltips
+    "a": frozenset({"href", "title", "hreflang", "aria-label", "data-term",  # data-term: glossary tooltips
+                    "download", "type"}),  # LMS exports on the trainers' page are downloads
     "button": frozenset({"type", "title", "aria-label", "data-kb-link", "data-clipboard-text"}),
     "details": frozenset({"open"}),
     # mkdocs-quiz: one div per question with its settings, and the answer inputs.
     "div": frozenset({"aria-label", "hidden", "data-show-correct", "data-auto-submit", "data-disable-after-submit",
-                      "data-quiz-type", "data-answers"}),  # data-answers: accepted fill-in answers, for kb.js
+                      "data-quiz-type", "data-answers",  # data-answers: accepted fill-in answers, for kb.js
+                      "data-json"}),  # data for receipts.js (rules, catalogue, labels of the cohort view)
     "fieldset": frozenset({"aria-labelledby"}),
-    "input": frozenset({"type", "name", "value", "data-correct", "data-answer", "autocomplete", "size", "aria-label"}),
+    "input": frozenset({"type", "name", "value", "data-correct", "data-answer", "autocomplete", "size", "aria-label",
+                        "multiple", "accept"}),  # the cohort view's file picker
     "label": frozenset({"for"}),
     "nav": frozenset({"aria-label"}),  # the glossary's letter index
     "path": frozenset({"d"}),
     "li": frozenset({"data-kb-module", "data-quiz", "data-total", "data-pass", *_PROGRESS}),
-    "p": frozenset({"data-total", "data-label"}),
+    "p": frozenset({"data-total", "data-label", "role", "aria-live"}),  # role/aria-live: status messages
+    "h2": frozenset({"tabindex"}),  # the quiz result's heading takes the focus
+    "h3": frozenset({"hidden"}),
+    "table": frozenset({"hidden"}),
     "svg": frozenset({"xmlns", "viewBox"}),
     "section": frozenset({"hidden", "data-module", "data-version", "data-language", "data-total", "data-pass",
-                          "data-passed-label", "data-failed-label"}),
+                          "data-passed-label", "data-failed-label",
+                          # labels of the quiz result screen and the learner's receipt, for kb.js
+                          "data-result-passed", "data-result-failed", "data-result-score", "data-passed", "data-failed",
+                          "data-receipt-copied", "data-receipt-copy-failed", "data-receipt-need-name"}),
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})  # and relative URLs
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "poster", "background", "xlink:href"})
