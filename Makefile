@@ -9,13 +9,25 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
+.PHONY: lock serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
 
-$(STAMP): pyproject.toml
+# Exact versions from the lock file; pyproject.toml keeps the compatible ranges.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:  ## regenerate requirements.lock: the newest versions pyproject.toml allows, resolved in a fresh venv
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet "$$PWD[test]"; \
+	{ echo "# Exact versions that make installs. Regenerate with 'make lock' (README: upgrading dependencies)."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude retention-kb; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf build/lib build/bdist.*
 
 serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
