@@ -27,7 +27,7 @@ lock:  ## regenerate requirements.lock: the newest versions pyproject.toml allow
 	{ echo "# Exact versions that make installs. Regenerate with 'make lock' (README: upgrading dependencies)."; \
 	  "$$tmp/venv/bin/python" -m pip freeze --exclude retention-kb; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
-	rm -rf build/lib build/bdist.*
+	rm -rf build/lib build/bdist.*; rmdir build 2>/dev/null || true
 
 serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import jinja2
 import pytest
 from mkdocs.livereload import LiveReloadServer
@@ -39,9 +41,15 @@ def test_templates_compile_separately_under_other_environment_settings():
 
 
 def test_serve_does_not_watch_generated_pages(root, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(root / "docs", docs)
+    # A fresh checkout has no generated folders until a build writes them: make them
+    # exist, or the assertions below would pass whatever the watcher does.
+    for lang in ("lt", "it", "pl", "fi"):
+        for folder in GENERATED_DIRS:
+            (docs / lang / folder).mkdir(exist_ok=True)
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     try:
-        docs = root / "docs"
         server.watch(str(docs))  # what `mkdocs serve` does before the plugins' on_serve
         _watch_docs_without_generated_pages(server, docs)
         watched = set(server._watched_paths)

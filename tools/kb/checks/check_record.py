@@ -32,7 +32,7 @@ def file_key(raw: bytes) -> str:
 
 def context_key(root: Path) -> str:
     """Everything besides the quiz file itself that a quiz file's digest depends on."""
-    from kb.checks.validate import today
+    from kb.clock import today
 
     digest = hashlib.blake2b(digest_size=16)
     for part in (str(_FORMAT), sys.version, pydantic.VERSION, yaml.__version__, today().isoformat()):

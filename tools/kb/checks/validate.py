@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
-from datetime import date
-
+from kb.clock import today
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
@@ -14,12 +12,6 @@ from kb.content.playbook import Playbook
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.content.project import Loaded, Project
 from kb.content.sources import SOURCE_LANGUAGE
-
-
-def today() -> date:
-    """The date reviews are measured against (KB_TODAY=YYYY-MM-DD pins it for tests)."""
-    pinned = os.environ.get("KB_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
 
 
 def _check_article_set(project: Project) -> list[Diagnostic]:

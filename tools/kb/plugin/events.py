@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from kb.build.collector import collect_less_often
-from kb.diagnostics import Severity, has_failures, render
+from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
 from kb.build.language_split import requested_languages, restrict_i18n_builds
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -102,8 +102,9 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def _load(self, root: Path, config: MkDocsConfig, current: tuple) -> None:
         project = load_project(root)
+        strict = bool(config.strict)
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
-            if has_failures(project.diagnostics, strict=bool(config.strict)) else []
+            if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
             write_generated_pages(project, requested_languages() or LANGUAGES)
         if in_split_build():
@@ -115,7 +116,9 @@ class KnowledgeBasePlugin(BasePlugin):
             raise PluginError("content check failed:\n" + render(failing))
         for diagnostic in project.diagnostics:
             if diagnostic.severity is Severity.WARNING:
-                log.warning(diagnostic.format())
+                # A publishing warning is logged at info level: MkDocs' --strict counts warnings.
+                report = log.warning if blocks_publishing(diagnostic, strict=True) else log.info
+                report(diagnostic.format())
         self.project, self._fingerprint = project, current
 
     def _build_requested_languages_only(self, config: MkDocsConfig) -> None:

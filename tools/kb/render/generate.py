@@ -21,7 +21,7 @@ from kb.render.playbooks import playbook_index_markdown, playbook_markdown
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
 from kb.render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
 from kb.render.status import status_markdown
-from kb.checks.validate import today
+from kb.clock import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
 # Up to this many quiz modules are listed in the sidebar (see generated_nav).

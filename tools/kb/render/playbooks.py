@@ -8,7 +8,7 @@ import re
 from kb.content.company import PLACEHOLDER
 from kb.content.playbook import CATEGORIES, Playbook
 from kb.content.project import Project
-from kb.checks.validate import today
+from kb.clock import today
 from kb.render.citations import citation_link
 from kb.render.glossary import glossary_url
 from kb.render.links import page_url, relative

@@ -12,7 +12,7 @@ from kb.languages import LANGUAGES
 from kb.content.project import Project
 from kb.render.glossary import glossary_url
 from kb.render.links import article_url, page_url, relative
-from kb.render.text import link, md_text
+from kb.render.text import attr, link, md_text
 
 
 def article_status(project: Project, page: ArticlePage) -> str:
@@ -54,7 +54,14 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
               for q in project.quizzes.values()]
     items += [(t.item.term, "kind_term", glossary_url(lang, t.item.id), t.item.review) for t in project.terms.values()]
     order = {"kind_playbook": 0, "kind_quiz": 1, "kind_term": 2}
-    for names, kind, url, review in sorted(items, key=lambda i: (order[i[1]], sort_key(i[0][lang], lang))):
+    items.sort(key=lambda i: (order[i[1]], sort_key(i[0][lang], lang)))
+    overdue = [(names, url) for names, _, url, review in items if review.overdue(today)]
+    if overdue:
+        # An overdue review does not stop the site from publishing; it is shown here, above the table.
+        title = attr(f"{ui['col_review_due']}: {ui['overdue']} ({len(overdue)})")
+        out[2:2] = [f'!!! warning "{title}"', ""] + \
+            [f"    - {link(relative(url, here), names[lang])}" for names, url in overdue] + [""]
+    for names, kind, url, review in items:
         due = review.due.isoformat()
         if review.overdue(today):
             due += f" **{md_text(ui['overdue'])}**"
