@@ -12,6 +12,7 @@ import re
 
 from kb.content.articles import ArticlePage
 from kb.content.project import Project
+from kb.content.translation import has_outdated_sections, is_fully_translated
 from kb.render.links import article_url, relative
 
 
@@ -20,26 +21,19 @@ def _link(href: str, text: str, lang: str) -> str:
     return f'<a href="{html.escape(href)}" hreflang="{lang}">{html.escape(text)}</a>'
 
 
-def _section_is_outdated(project: Project, page: ArticlePage, sid: str, recorded: str | None) -> bool:
-    tr = page.meta.translation
-    original = project.article(page.slug, tr.from_) if tr else None
-    section = original.section(sid) if original else None
-    return bool(section and recorded and section.digest != recorded)
-
-
 def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) -> str:
     ui = project.ui[page.lang]
     tr = page.meta.translation
     translated = page.translated_sections
-    fully = tr is not None and set(translated) >= {s.id for s in page.sections}
+    fully = is_fully_translated(page)
     source = html.escape(ui["source_note"].format(source=page.meta.source))
-    if fully:
+    if fully and tr is not None:
         link = relative(article_url(tr.from_, page.slug), page_url)
         head = (f'!!! note "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
                 f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
     else:
         head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
-    if any(_section_is_outdated(project, page, sid, digest) for sid, digest in translated.items()):
+    if has_outdated_sections(project, page):
         head += f'\n!!! warning "{html.escape(ui["outdated_translation"])}"\n'
 
     lines = markdown.split("\n")
