@@ -9,7 +9,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 LMS_PARSERS := tests/lms/node_modules/.installed
 
-.PHONY: lock serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
+.PHONY: lock lint test-fast serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
 
 # Exact versions from the lock file; pyproject.toml keeps the compatible ranges.
 $(STAMP): pyproject.toml requirements.lock
@@ -79,8 +79,15 @@ bench-lighthouse: $(STAMP) chromium bench/node_modules/.installed  ## Lighthouse
 export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT) into build/exports/
 	$(BIN)/kb export --out build/exports
 
-test: $(STAMP) chromium $(LMS_PARSERS)
+lint: $(STAMP)  ## ruff (pyflakes, pycodestyle) and mypy (strict on kb.content and kb.checks)
+	$(BIN)/ruff check tools tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) chromium $(LMS_PARSERS) lint
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the tests without MkDocs builds or Chromium (under 20 s)
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 clean:
 	rm -rf site .site.* .pytest_cache

@@ -81,6 +81,7 @@ def _split_build(root: Path, groups: list[list[str]], parts: list[Path], env: di
         os.close(report_to_us)  # only the process holds the writing end, so its exit ends our read
         reports.append(report)
     for process, verdict in zip(processes, verdicts([read_report(report) for report in reports])):
+        assert process.stdin is not None  # opened with stdin=PIPE
         try:
             process.stdin.write(f"{verdict}\n".encode("ascii"))
             process.stdin.close()

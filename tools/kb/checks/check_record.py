@@ -16,6 +16,7 @@ import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 import pydantic
 import yaml
@@ -48,8 +49,8 @@ class CheckRecord:
     def __init__(self, root: Path) -> None:
         self.path = root / RECORD_FILE
         self.context = context_key(root)
-        self.entries: dict[str, tuple[str, dict]] = {}  # file → (file key, digest fields)
-        self.used: dict[str, tuple[str, dict]] = {}
+        self.entries: dict[str, tuple[str, dict[str, Any]]] = {}  # file → (file key, digest fields)
+        self.used: dict[str, tuple[str, dict[str, Any]]] = {}
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("context") == self.context:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import multiprocessing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kb.checks.check_record import CheckRecord, file_key
 from kb.diagnostics import Diagnostic
@@ -79,7 +80,7 @@ def load_quizzes(project: Project, keep: bool, jobs: int, record: CheckRecord | 
                                                       "prerequisites", project.quiz_digests, "quiz module")
 
 
-def _reread(project: Project, path: str) -> Loaded:
+def _reread(project: Project, path: str) -> Loaded[Any]:
     """A quiz file read again for the positions of a problem found across files.
 
     Digests carry no positions, and such problems are rare.

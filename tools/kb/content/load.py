@@ -98,7 +98,7 @@ class _Stop(Exception):
         self.diagnostic = diagnostic
 
 
-def _mark(mark: yaml.Mark) -> tuple[int, int]:
+def _mark(mark: Any) -> tuple[int, int]:  # yaml.Mark, or the C parser's own Mark
     return mark.line + 1, mark.column + 1
 
 
@@ -217,7 +217,7 @@ def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
         return unicodedata.normalize("NFC", value) if not value.isascii() else value
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
     try:
         value = loader.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as exc:

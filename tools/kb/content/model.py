@@ -59,7 +59,8 @@ class LocalizedText(ContentModel):
     fi: Text
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        text: str = getattr(self, lang)
+        return text
 
 
 class LocalizedList(ContentModel):
@@ -71,7 +72,8 @@ class LocalizedList(ContentModel):
     fi: list[Text]
 
     def __getitem__(self, lang: str) -> list[str]:
-        return getattr(self, lang)
+        texts: list[str] = getattr(self, lang)
+        return texts
 
 
 class Review(ContentModel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
@@ -113,16 +113,16 @@ def load_file(root: Path, path: Path, model: type[M], folder: str) -> tuple[Load
     return (None if item is None else Loaded(item, rel, located)), problems
 
 
-def id_mismatch(loaded: Loaded, stem: str, folder: str) -> list[Diagnostic]:
+def id_mismatch(loaded: Loaded[Any], stem: str, folder: str) -> list[Diagnostic]:
     """An item lives in `<folder>/<id>.yml`."""
-    item_id = loaded.item.id  # type: ignore[attr-defined]
+    item_id = loaded.item.id
     if item_id == stem:
         return []
     return [error(loaded.path, *loaded.located.where(("id",), True), "id-mismatch",
                   f"'{item_id}' must live in {folder}/{item_id}.yml")]
 
 
-def duplicate_id(loaded: Loaded, item_id: str, first_path: str) -> Diagnostic:
+def duplicate_id(loaded: Loaded[Any], item_id: str, first_path: str) -> Diagnostic:
     """`loaded` has the ID of an item already loaded from `first_path`."""
     return error(loaded.path, *loaded.located.where(("id",), True), "duplicate-id",
                  f"ID '{item_id}' is also used by {first_path}")

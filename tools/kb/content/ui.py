@@ -50,7 +50,7 @@ def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
             if key not in strings[lang]:
                 problems.append(error(rel, 1, 1, "missing-translation", f"interface string '{key}' is missing or empty"))
         for key in data:
-            if key not in REQUIRED_KEYS:
+            if key not in REQUIRED_KEYS and located is not None:
                 line, col = located.where((key,))
                 problems.append(error(rel, line, col, "unknown-field", f"unknown interface string '{key}'"))
     return strings, problems

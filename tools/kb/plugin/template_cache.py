@@ -8,6 +8,8 @@ bytecode cache hook lets compiled templates outlive their environment.
 
 from __future__ import annotations
 
+from typing import Any
+
 import jinja2
 
 
@@ -21,7 +23,7 @@ class SharedTemplateCache(jinja2.BytecodeCache):
     """
 
     def __init__(self) -> None:
-        self._code: dict[tuple, bytes] = {}
+        self._code: dict[Any, bytes] = {}  # keyed on (template, environment settings)
 
     @staticmethod
     def _environment_key(environment: jinja2.Environment) -> tuple:

@@ -42,7 +42,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES) -> dict[str, str | bytes]:
     """Path under docs/ → content, for every generated page and download of `languages`."""
-    pages = {}
+    pages: dict[str, str | bytes] = {}
     for lang in languages:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
         pages[f"{lang}/status/index.md"] = status_markdown(project, lang, today())
@@ -90,11 +90,11 @@ def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES
     return changed
 
 
-def generated_nav(project: Project, folder: str) -> list[str]:
+def generated_nav(project: Project, folder: str) -> list[str | dict[str, list[str]]]:
     """Nav entries (paths inside docs/<lang>/) of a generated section, index first."""
     if folder == "playbooks":
         # Grouped by situation, so a pruned nav carries one group, not every playbook.
-        groups = []
+        groups: list[str | dict[str, list[str]]] = []
         for category in CATEGORIES:
             ids = sorted(b for b, loaded in project.playbooks.items() if loaded.item.category == category)
             if ids:

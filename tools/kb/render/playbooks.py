@@ -115,7 +115,7 @@ def playbook_index_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
     out = [f"# {md_text(ui['playbooks'])}", "", md_text(ui["playbooks_intro"]), ""]
     for category in CATEGORIES:
-        books = sorted((l.item for l in project.playbooks.values() if l.item.category == category),
+        books = sorted((b.item for b in project.playbooks.values() if b.item.category == category),
                        key=lambda b: b.title[lang])
         if not books:
             continue
