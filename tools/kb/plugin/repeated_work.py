@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from kb.plugin.wrapping import optional, wrap_once
+from kb.compat import optional, wrap_once
 
 _catalogues: dict[tuple, dict[str, str]] = {}
 _theme_listings: dict[tuple, list[str]] = {}
