@@ -17,7 +17,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
-from kb.build.collector import collect_less_often
 from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
 from kb.build.language_split import requested_languages, restrict_i18n_builds
@@ -28,6 +27,7 @@ from kb.render.article_notes import annotate
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
+from kb.plugin.config import KbConfig
 from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
 from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
@@ -55,7 +55,7 @@ class _QuizFallbackFilter(logging.Filter):
         return not any(message.startswith(f"Built-in translation for '{lang}' not found") for lang in self.covered)
 
 
-class KnowledgeBasePlugin(BasePlugin):
+class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.project: Project | None = None
@@ -67,7 +67,6 @@ class KnowledgeBasePlugin(BasePlugin):
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
         self.command = command
-        collect_less_often()
 
     @property
     def serving(self) -> bool:
@@ -88,7 +87,7 @@ class KnowledgeBasePlugin(BasePlugin):
         cache_quiz_catalogues()
         reuse_quiz_fragment_converter()
         cache_theme_listing(config.theme)
-        if self.serving:
+        if self.serving and self.config.reuse_renders:
             reuse_page_renders()
             reuse_quiz_renders()
         self._use_local_worker_shim(config)
@@ -149,7 +148,7 @@ class KnowledgeBasePlugin(BasePlugin):
         # Runs once per language build: the outer (default language) build starts afresh.
         if config.theme.get("language") == DEFAULT_LANGUAGE:
             self.search = SearchCollector()
-            if self.serving:
+            if self.serving and self.config.reuse_renders:
                 new_rebuild()
 
     def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
@@ -189,7 +188,6 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
-        _poll_content_faster(server)
         for name in WATCHED_DIRS + WATCHED_FILES:
             if (root / name).exists():
                 server.watch(str(root / name))
@@ -269,22 +267,6 @@ def _page_kind(page: Page) -> tuple[str, str, str]:
     if parts[0] not in LANGUAGES or len(parts) not in (2, 3):
         return "", "", ""
     return parts[0], parts[1] if len(parts) == 3 else "", Path(parts[-1]).stem
-
-
-# MkDocs polls watched folders every 0.5 s, a quarter of a second of waiting on
-# average after each save. Content folders hold a few hundred small files, so
-# listing them five times more often costs little.
-SERVE_POLL_SECONDS = 0.1
-
-
-def _poll_content_faster(server) -> None:  # type: ignore[no-untyped-def]
-    """Watches scheduled from here on poll every SERVE_POLL_SECONDS.
-
-    watchdog gives each watch its observer's timeout when it is scheduled, and
-    MkDocs offers no setting for it; the observer has not started yet.
-    """
-    if hasattr(server.observer, "_timeout"):
-        server.observer._timeout = SERVE_POLL_SECONDS
 
 
 def _watch_docs_without_generated_pages(server, docs_dir: Path) -> None:  # type: ignore[no-untyped-def]
