@@ -76,10 +76,3 @@ def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     lines = [d.format_github() if fmt == "github" else d.format() for d in items]
     return "\n".join(lines)
 
-
-class ContentError(Exception):
-    """Raised by shells (CLI, plugin) when content has failing diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = sort_unique(diagnostics)
-        super().__init__(render(self.diagnostics))

@@ -23,6 +23,7 @@ from typing import Any
 from kb.build.cores import default_jobs
 from kb.build.language_split import ENVIRONMENT_VARIABLE, chunks
 from kb.build.split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
+from kb.zipfiles import fixed_zip
 
 
 def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, jobs: int | None = None) -> int:
@@ -131,12 +132,6 @@ def _write_sitemap(site: Path, text: str, mtime: int) -> None:
 
 def zip_site(site: Path, archive: Path, folder_name: str) -> None:
     """Zip a built site with fixed timestamps and sorted entries (same input, same bytes)."""
-    import zipfile
-
     archive.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            info = zipfile.ZipInfo(f"{folder_name}/{path.relative_to(site).as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            out.writestr(info, path.read_bytes())
+    paths = sorted(p for p in site.rglob("*") if p.is_file())
+    archive.write_bytes(fixed_zip((f"{folder_name}/{p.relative_to(site).as_posix()}", p.read_bytes()) for p in paths))

@@ -9,7 +9,7 @@ from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
-from kb.languages import LANGUAGES
+from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.playbook import Playbook
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.content.project import Loaded, Project
@@ -273,7 +273,7 @@ def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[D
         problems += _check_question(project, loaded, index, question)
     for index, item in enumerate(module.study):
         kind, _, name = item.partition("/")
-        exists = project.article(name, "lt") if kind == "articles" else project.playbooks.get(name)
+        exists = project.article(name, DEFAULT_LANGUAGE) if kind == "articles" else project.playbooks.get(name)
         if exists is None:
             problems.append(error(loaded.path, *where(("study", index), True), "unknown-reference",
                                   f"'{item}' does not exist"))

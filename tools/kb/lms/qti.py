@@ -7,17 +7,15 @@ exporting twice gives byte-identical packages.
 
 from __future__ import annotations
 
-import io
-import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.lms.markup import inline_html
+from kb.zipfiles import fixed_zip
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
 CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -133,11 +131,4 @@ def qti_package(modules: list[QuizModule], lang: str) -> bytes:
         files[f"tests/{module.id}.xml"] = test_xml(module, lang)
         for q in module.questions:
             files[f"items/{item_id(module, q)}.xml"] = item_xml(module, q, lang)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name].encode("utf-8"))
-    return buffer.getvalue()
+    return fixed_zip((name, files[name].encode("utf-8")) for name in sorted(files))

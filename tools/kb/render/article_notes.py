@@ -14,11 +14,7 @@ from kb.content.articles import ArticlePage
 from kb.content.project import Project
 from kb.content.translation import has_outdated_sections, is_fully_translated
 from kb.render.links import article_url, relative
-
-
-def _link(href: str, text: str, lang: str) -> str:
-    # Raw HTML: MkDocs would report directory URLs in Markdown links as unrecognized.
-    return f'<a href="{html.escape(href)}" hreflang="{lang}">{html.escape(text)}</a>'
+from kb.render.text import link
 
 
 def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) -> str:
@@ -28,9 +24,9 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
     fully = is_fully_translated(page)
     source = html.escape(ui["source_note"].format(source=page.meta.source))
     if fully and tr is not None:
-        link = relative(article_url(tr.from_, page.slug), page_url)
+        href = relative(article_url(tr.from_, page.slug), page_url)
         head = (f'!!! note "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
-                f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
+                f'    {source} {link(href, ui["view_original"], tr.from_)}\n')
     else:
         head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
     if has_outdated_sections(project, page):
@@ -48,7 +44,7 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
         match = re.search(r"\{\s*#([a-z0-9-]+)\s*\}\s*$", line)
         if match and line.startswith("#") and not fully and match.group(1) in translated and tr:
             sid = match.group(1)
-            link = relative(article_url(tr.from_, page.slug, sid), page_url)
+            href = relative(article_url(tr.from_, page.slug, sid), page_url)
             note = html.escape(ui[f"section_translated_from_{tr.from_}"])
-            out += ["", f'<p class="kb-source">{note} {_link(link, ui["view_original"], tr.from_)}</p>', ""]
+            out += ["", f'<p class="kb-source">{note} {link(href, ui["view_original"], tr.from_)}</p>', ""]
     return "\n".join(out)
