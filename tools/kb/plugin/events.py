@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +18,6 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
-from kb.build.language_split import requested_languages, restrict_i18n_builds
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
@@ -32,7 +30,6 @@ from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, 
 from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
-from kb.build.split_handshake import STOP, agree, exit_after_success, in_split_build
 from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -72,17 +69,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def serving(self) -> bool:
         return self.command == "serve"
 
-    @event_priority(-1000)  # the last plugin told of the shutdown
-    def on_shutdown(self) -> None:
-        # MkDocs calls this in a `finally`: an exception on its way out means the build failed.
-        if self.command == "build" and requested_languages() and sys.exc_info()[0] is None:
-            exit_after_success()
-
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._build_requested_languages_only(config)
         self._mute_quiz_fallback_warning(config)
         cache_quiz_catalogues()
         reuse_quiz_fragment_converter()
@@ -105,11 +95,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
-            write_generated_pages(project, requested_languages() or LANGUAGES)
-        if in_split_build():
-            verdict = agree(checked_ok=not failing)
-            if verdict == STOP:
-                raise SystemExit(1)  # another process prints the errors, or has failed on its own
+            write_generated_pages(project, LANGUAGES)
         if failing:
             # BuildError subclasses stop the build with this message and no traceback.
             raise PluginError("content check failed:\n" + render(failing))
@@ -119,14 +105,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 report = log.warning if blocks_publishing(diagnostic, strict=True) else log.info
                 report(diagnostic.format())
         self.project, self._fingerprint = project, current
-
-    def _build_requested_languages_only(self, config: MkDocsConfig) -> None:
-        try:
-            languages = requested_languages()
-        except ValueError as problem:
-            raise PluginError(str(problem)) from None
-        if languages:
-            restrict_i18n_builds(config, languages)
 
     def _use_local_worker_shim(self, config: MkDocsConfig) -> None:
         """Offline builds: Material's offline plugin would add a CDN script for workers
