@@ -20,7 +20,7 @@ from typing import Any
 from kb.checks.check_record import CheckRecord, file_key
 from kb.diagnostics import Diagnostic
 from kb.content.load import Located, load_yaml
-from kb.content.project import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
+from kb.content.loaded import QUIZ_DIR, Loaded, Project, duplicate_id, id_mismatch, load_file, relative_path
 from kb.content.quiz import QuizModule
 from kb.checks.validate import quiz_module_problems, unknown_references
 

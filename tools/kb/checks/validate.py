@@ -12,7 +12,7 @@ from kb.diagnostics import Diagnostic, error, note, warning
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.playbook import Playbook
 from kb.content.quiz import BLANK, Question, QuizModule
-from kb.content.project import Loaded, Project
+from kb.content.loaded import Loaded, Project
 from kb.content.sources import SOURCE_LANGUAGE
 from kb.content.translation import is_outdated
 
