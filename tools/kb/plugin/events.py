@@ -26,8 +26,6 @@ from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
 from kb.plugin.config import KbConfig
-from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
-from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
 from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
@@ -74,9 +72,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
-        cache_quiz_catalogues()
-        reuse_quiz_fragment_converter()
-        cache_theme_listing(config.theme)
         if self.serving and self.config.reuse_renders:
             reuse_page_renders()
             reuse_quiz_renders()
@@ -128,10 +123,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self.search = SearchCollector()
             if self.serving and self.config.reuse_renders:
                 new_rebuild()
-
-    def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
-        env.bytecode_cache = SHARED_TEMPLATE_CACHE
-        return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
