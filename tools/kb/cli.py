@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from kb.build.collector import collect_less_often
 from kb.build.cores import default_jobs
 from kb.diagnostics import Severity, has_failures, render
 
@@ -142,7 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=cmd_export)
 
     args = parser.parse_args(argv)
-    collect_less_often()
     return int(args.run(args))
 
 
