@@ -7,7 +7,6 @@ import sys
 import time
 from pathlib import Path
 
-from kb.build.cores import default_jobs
 from kb.diagnostics import Severity, has_failures, render
 
 
@@ -19,7 +18,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kb.content.project import load_project
 
     start = time.perf_counter()
-    project = load_project(_root(args), check_only=True, jobs=args.jobs or default_jobs(), reuse_checks=not args.no_reuse)
+    project = load_project(_root(args), check_only=True)
     elapsed = time.perf_counter() - start
     if project.diagnostics:
         print(render(project.diagnostics, args.format))
@@ -27,8 +26,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     content = (f"{len(project.articles)} article pages, {len(project.terms)} terms, "
                f"{len(project.playbooks)} playbooks, {len(project.quiz_digests)} quiz modules "
                f"({sum(d.questions for d in project.quiz_digests.values())} questions)")
-    if project.quiz_files_reused:
-        content += f"; {project.quiz_files_reused} quiz files unchanged since the last check"
     print(f"kb check: {count[Severity.ERROR]} error(s), {count[Severity.WARNING]} warning(s), "
           f"{count[Severity.NOTE]} note(s); {content}; {elapsed:.2f} s", file=sys.stderr)
     return 1 if has_failures(project.diagnostics, args.strict) else 0
@@ -115,9 +112,6 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate all content; exit 1 on errors")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostic format")
-    check.add_argument("--jobs", type=int, help="processes checking quiz modules (default: cores, at most 2)")
-    check.add_argument("--no-reuse", action="store_true",
-                       help="check every quiz file again, even those unchanged since the last check (build/cache/)")
     check.set_defaults(run=cmd_check)
 
     build = commands.add_parser("build", help="strict site build; a failed build keeps the previous site")

@@ -53,7 +53,6 @@ class Project:
     playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
     quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)  # empty after a check-only load
     quiz_digests: dict[str, QuizDigest] = field(default_factory=dict)  # by module ID
-    quiz_files_reused: int = 0  # unchanged since the last `kb check`, not checked again
     company: Loaded[CompanySettings] | None = None
     ui: Strings = field(default_factory=dict)
     article_order: list[str] = field(default_factory=list)  # reading order, from mkdocs.yml's nav

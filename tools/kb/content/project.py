@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from kb.checks.check_record import CheckRecord
 from kb.checks.quiz_files import load_quizzes
 from kb.checks.validate import validate
 from kb.content.articles import load_article
@@ -73,12 +72,10 @@ def _reading_order(root: Path) -> list[str]:
     return list(dict.fromkeys(re.findall(r"^\s+- articles/([a-z0-9-]+)\.md\s*$", text, re.M)))
 
 
-def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_checks: bool = False) -> Project:
+def load_project(root: Path, check_only: bool = False) -> Project:
     """Load and check everything.
 
-    `check_only` (for `kb check`) checks quiz modules on `jobs` processes and
-    keeps only their digests, not the modules themselves; `reuse_checks` also
-    skips quiz files unchanged since the last check (check_record.py).
+    `check_only` (for `kb check`) keeps only the quiz modules' digests, not the modules themselves.
     """
     project = Project(root=root)
     project.diagnostics += check_sources(root)
@@ -88,8 +85,7 @@ def load_project(root: Path, check_only: bool = False, jobs: int = 1, reuse_chec
     project.article_order = _reading_order(root)
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)
     project.playbooks = _load_folder(project, PLAYBOOK_DIR, Playbook)
-    record = CheckRecord(root) if check_only and reuse_checks else None
-    load_quizzes(project, keep=not check_only, jobs=jobs, record=record)
+    load_quizzes(project, keep=not check_only)
     if (root / COMPANY_FILE).is_file():
         project.company, problems = load_file(root, root / COMPANY_FILE, CompanySettings, COMPANY_FILE)
         project.diagnostics += problems
