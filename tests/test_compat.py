@@ -1,6 +1,6 @@
 """Every private function kb wraps still has the signature it was verified with.
 
-A release of MkDocs, mkdocs-static-i18n or mkdocs-quiz that changes one fails here (and the
+A release of MkDocs or mkdocs-quiz that changes one fails here (and the
 installed versions are pinned in requirements.lock), instead of changing the
 build silently. After checking the new version, update the module's
 SIGNATURES and VERIFIED.
@@ -14,11 +14,10 @@ from importlib import metadata
 
 import pytest
 
-from kb.compat import i18n as compat_i18n
 from kb.compat import mkdocs as compat_mkdocs
 from kb.compat import mkdocs_quiz as compat_mkdocs_quiz
 
-MODULES = (compat_i18n, compat_mkdocs, compat_mkdocs_quiz)
+MODULES = (compat_mkdocs, compat_mkdocs_quiz)
 
 
 def resolve(qualified: str) -> object:

@@ -34,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from kb.build.sitebuild import build_site
 
-    return build_site(_root(args), Path(args.site_dir) if args.site_dir else None, jobs=args.jobs)
+    return build_site(_root(args), Path(args.site_dir) if args.site_dir else None)
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
@@ -116,7 +116,6 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="strict site build; a failed build keeps the previous site")
     build.add_argument("--site-dir", help="output folder (default: site/)")
-    build.add_argument("--jobs", type=int, help="processes building languages side by side (default: cores, at most 2)")
     build.set_defaults(run=cmd_build)
 
     offline = commands.add_parser("offline", help="zip of the site that works from the file system")

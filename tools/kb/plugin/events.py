@@ -18,8 +18,6 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
-from kb.build.language_split import requested_languages, restrict_i18n_builds
-from kb.build.split_handshake import STOP, agree, in_split_build
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
@@ -73,7 +71,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._build_requested_languages_only(config)
         self._mute_quiz_fallback_warning(config)
         if self.serving and self.config.reuse_renders:
             reuse_page_renders()
@@ -93,11 +90,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
-            write_generated_pages(project, requested_languages() or LANGUAGES)
-        if in_split_build():
-            verdict = agree(checked_ok=not failing)
-            if verdict == STOP:
-                raise SystemExit(1)  # another process prints the errors, or has failed on its own
+            write_generated_pages(project, LANGUAGES)
         if failing:
             # BuildError subclasses stop the build with this message and no traceback.
             raise PluginError("content check failed:\n" + render(failing))
@@ -107,14 +100,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 report = log.warning if blocks_publishing(diagnostic, strict=True) else log.info
                 report(diagnostic.format())
         self.project, self._fingerprint = project, current
-
-    def _build_requested_languages_only(self, config: MkDocsConfig) -> None:
-        try:
-            languages = requested_languages()
-        except ValueError as problem:
-            raise PluginError(str(problem)) from None
-        if languages:
-            restrict_i18n_builds(config, languages)
 
     def _use_local_worker_shim(self, config: MkDocsConfig) -> None:
         """Offline builds: Material's offline plugin would add a CDN script for workers
