@@ -17,13 +17,25 @@ BENCH_FLAGS := $(if $(filter-out 0,$(QUICK)),--quick)
 # The built site the search and Lighthouse benchmarks measure (tests pass their own).
 SITE ?= site
 
-.PHONY: serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
+.PHONY: lock lint test-fast serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
 
-$(STAMP): pyproject.toml
+# Exact versions from the lock file; pyproject.toml keeps the compatible ranges.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+lock:  ## regenerate requirements.lock: the newest versions pyproject.toml allows, resolved in a fresh venv
+	set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(PYTHON) -m venv "$$tmp/venv"; \
+	"$$tmp/venv/bin/python" -m pip install --quiet --upgrade pip; \
+	"$$tmp/venv/bin/python" -m pip install --quiet "$$PWD[test]"; \
+	{ echo "# Exact versions that make installs. Regenerate with 'make lock' (README: upgrading dependencies)."; \
+	  "$$tmp/venv/bin/python" -m pip freeze --exclude retention-kb; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+	rm -rf build/lib build/bdist.*; rmdir build 2>/dev/null || true
 
 serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -76,8 +88,15 @@ export: $(STAMP)  ## LMS exports (QTI 2.1, Moodle GIFT, SCORM 1.2 and 2004) into
 	$(BIN)/kb export --out build/exports
 
 # Lighthouse too: a test runs every benchmark's quick mode.
-test: $(STAMP) chromium $(LMS_PARSERS) $(LIGHTHOUSE)
+lint: $(STAMP)  ## ruff (pyflakes, pycodestyle) and mypy (strict on kb.content and kb.checks)
+	$(BIN)/ruff check tools tests bench
+	$(BIN)/mypy
+
+test: $(STAMP) chromium $(LMS_PARSERS) $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP)  ## the tests without MkDocs builds or Chromium (under 20 s)
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 clean:
 	rm -rf site .site.* .pytest_cache

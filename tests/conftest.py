@@ -1,4 +1,10 @@
-"""Shared fixtures: a real strict build of the site, a local server, Chromium."""
+"""Shared fixtures: a real strict build of the site, a local server, Chromium.
+
+Tests never write into the checkout: `root` is a copy of the project in a
+temporary folder, and builds run there. The clock is fixed (KB_TODAY) for the
+session and for every build it starts, so no test fails on the day a review
+falls due.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +12,75 @@ import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from kb.build.sitebuild import build_site
+from kb.clock import ENVIRONMENT_VARIABLE as CLOCK_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Before the first review of the real content falls due (2027-05-22); tests that
+# need a review overdue set a later date themselves.
+FIXED_TODAY = "2026-11-23"
+os.environ[CLOCK_VARIABLE] = FIXED_TODAY
+# Hypothesis would keep its example database and caches in .hypothesis/ inside the checkout.
+set_hypothesis_home_dir(tempfile.mkdtemp(prefix="kb-hypothesis-"))
+settings.register_profile("kb", database=None)
+settings.load_profile("kb")
+
+# What a copy of the project leaves out: tooling, output, caches.
+NOT_PROJECT = shutil.ignore_patterns(".venv", ".git", "site", ".site.*", "build", "node_modules", "__pycache__",
+                                     ".pytest_cache", ".hypothesis", "*.egg-info")
+
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=NOT_PROJECT)
+    return target
 
 
 @pytest.fixture(scope="session")
-def root() -> Path:
-    return ROOT
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project: tests read it, and builds write their generated pages into it."""
+    return copy_project(tmp_path_factory.mktemp("checkout") / "project")
+
+
+FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small project (one article in each language, a few terms, one playbook, one quiz).
+
+    Golden pages are rendered from it, so an edit to the live content does not
+    rewrite them. The source articles and interface strings come from the checkout.
+    """
+    target = tmp_path_factory.mktemp("fixture") / "project"
+    shutil.copytree(FIXTURE_PROJECT, target)
+    for shared in ("sources", "locales"):
+        shutil.copytree(ROOT / shared, target / shared)
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_project(fixture_project: Path):
+    from kb.content.project import load_project
+
+    project = load_project(fixture_project)
+    assert [d.format() for d in project.diagnostics if d.severity.value != "note"] == []
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, root: Path) -> Path:
     """The real site, built strictly (zero warnings) into a temporary folder."""
     site = tmp_path_factory.mktemp("build") / "site"
-    assert build_site(ROOT, site) == 0, "strict mkdocs build failed"
+    assert build_site(root, site) == 0, "strict mkdocs build failed"
     return site
 
 

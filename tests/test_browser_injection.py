@@ -116,7 +116,8 @@ _UNSAFE_IN_PAGE = """() => {
     if (!['http:', 'https:', 'mailto:', 'tel:'].includes(a.protocol)) bad.push('link ' + a.protocol);
   }
   // SVG only as a static shape (the home pages' card icons): <path> and nothing else inside.
-  for (const el of document.querySelectorAll('article iframe, article object, article embed, article math, article img, article svg *:not(path)')) {
+  const active = 'article iframe, article object, article embed, article math, article img, article svg *:not(path)';
+  for (const el of document.querySelectorAll(active)) {
     bad.push('element ' + el.tagName);
   }
   for (const el of document.querySelectorAll('article [style]')) {

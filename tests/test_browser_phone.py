@@ -17,7 +17,7 @@ SIZES = {"phone": (360, 740), "pc": (1280, 800)}
 CANCELLING = {"lt": "atsaukti", "it": "disdetta", "pl": "rezygnacja", "fi": "peruutus"}
 FIRST_STEP = "confirm-request"  # the cancellation playbook's first step
 MODULE = "retention-basics"
-BY_LANGUAGE_AND_SIZE = pytest.mark.parametrize(("lang", "size"), [(l, s) for l in LANGUAGES for s in SIZES])
+BY_LANGUAGE_AND_SIZE = pytest.mark.parametrize(("lang", "size"), [(lang, size) for lang in LANGUAGES for size in SIZES])
 
 
 @pytest.fixture(scope="module")

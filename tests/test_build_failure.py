@@ -41,7 +41,6 @@ def test_content_error_stops_the_build(project_copy):
     result = kb_build(project_copy)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    # Both build processes find it; one prints it (split_handshake).
     assert output.count("glossary/missing-language.yml:8:1: error[missing-translation]: definition.fi is required") == 1
     assert "Traceback" not in output
     assert_previous_site_kept(project_copy)
@@ -57,11 +56,3 @@ def test_late_strict_warning_keeps_the_previous_site(project_copy):
     assert "no-such-page.md" in result.stdout + result.stderr
     assert_previous_site_kept(project_copy)
 
-
-def test_split_build_verdicts():
-    from kb.build.split_handshake import EXITED, FAILED, GO, OK, REPORT, STOP, verdicts
-
-    assert verdicts([OK, OK]) == [GO, GO]
-    assert verdicts([FAILED, FAILED]) == [REPORT, STOP]  # the same errors, printed once
-    assert verdicts([OK, FAILED]) == [STOP, REPORT]
-    assert verdicts([FAILED, EXITED]) == [STOP, STOP]  # the process that exited has printed its own error

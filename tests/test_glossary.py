@@ -27,17 +27,30 @@ def test_real_content_is_clean(project):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_glossary_page_matches_golden(project, lang):
-    actual = glossary_markdown(project, lang)
+def test_glossary_page_matches_golden(small_project, lang):
+    actual = glossary_markdown(small_project, lang)
     assert_matches_golden(f"glossary.{lang}.md", actual)
 
 
+# The fixture's terms in each alphabet, written out by hand. In Lithuanian "ą" comes
+# right after "a", so "sąlyčio taškas" precedes "skundas" (code-point order would not).
+EXPECTED_ORDER = {
+    "lt": ["klientų išlaikymo skyrius", "lojalumo kortelė", "nuolaida mėnesinei sąskaitai", "paskata",
+           "paslaugų atsisakymas", "premium paslauga", "sąlyčio taškas", "skundas"],
+    "it": ["disdetta", "incentivo", "punto di contatto", "reclamo", "sconto sulla bolletta mensile",
+           "servizio premium", "tessera fedeltà a timbri", "ufficio retention"],
+    "pl": ["dział utrzymania klientów", "karta stempelkowa", "punkt styku", "reklamacja", "rezygnacja z usługi",
+           "usługa premium", "zachęta", "zniżka na miesięczny rachunek"],
+    "fi": ["alennus kuukausilaskusta", "asiakaspysyvyysosasto", "irtisanominen", "kannustin", "kosketuspiste",
+           "leimakortti", "premium-palvelu", "valitus"],
+}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_glossary_page_is_in_alphabetical_order(project, lang):
-    page = glossary_markdown(project, lang)
+def test_glossary_page_is_in_alphabetical_order(small_project, lang):
+    page = glossary_markdown(small_project, lang)
     names = [re.sub(r"\s*\{#[^}]+\}$", "", line[4:]) for line in page.splitlines() if line.startswith("### ")]
-    assert len(names) == len(project.terms)
-    assert names == sorted(names, key=lambda n: sort_key(n, lang))
+    assert names == EXPECTED_ORDER[lang]
 
 
 def test_each_language_alphabet():

@@ -67,53 +67,7 @@ def test_empty_file_is_no_data():
     assert problems == [] and located.data is None
 
 
-# --- The quick read (no positions) and the full read agree -----------------
-
-def _yaml_corpus():
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    files = [p for folder in ("glossary", "playbooks", "quizzes", "locales") for p in (root / folder).rglob("*.yml")]
-    files += [root / "company.yml"] + sorted((root / "tests" / "bad-input").rglob("*.yml"))
-    return sorted(files)
-
-
-def test_quick_read_gives_the_data_of_the_full_read():
-    from kb.content.load import _Loader, _read_quickly, _read_with_positions, _Unusual, _decode
-
-    quick_accepted = 0
-    for path in _yaml_corpus():
-        text, problems = _decode(path.read_bytes(), path.name)
-        if text is None:
-            continue
-        full, full_problems = _read_with_positions(text, path.name)
-        loader = _Loader(text)
-        try:
-            data = _read_quickly(loader, path.name)
-        except _Unusual:
-            continue  # the full read reports it
-        finally:
-            loader.dispose()
-        quick_accepted += 1
-        assert not full_problems, f"{path}: the quick read accepted a file the full read refuses"
-        assert data == full.data and type(data) is type(full.data), path
-    assert quick_accepted > 100  # all real content goes the quick way
-
-
-def test_positions_read_later_are_those_of_the_full_read():
-    from kb.content.load import _read_with_positions
-
-    for path in _yaml_corpus():
-        raw = path.read_bytes()
-        located, problems = load_yaml(raw, path.name)
-        if located is None:
-            continue
-        full, _ = _read_with_positions(raw.decode("utf-8-sig"), path.name)
-        assert located.values == full.values and located.keys == full.keys, path
-
-
-def test_problems_the_quick_read_leaves_to_the_full_read():
-    # Each is refused by the quick read and reported, with its position, by the full one.
+def test_unusual_yaml_is_reported_with_its_position():
     assert codes(b"a: 1\na: 2\n")[0].startswith("x.yml:2:1: error[duplicate-key]")
     assert codes(b"a: !!python/name:os.system x\n")[0].startswith("x.yml:1:4: error[yaml-syntax]")
     assert codes(b"? [a]\n: 1\n")[0].startswith("x.yml:1:3: error[yaml-syntax]: mapping keys must be plain text")

@@ -29,9 +29,9 @@ def test_seven_playbooks_every_step_cited(project):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_playbook_page_matches_golden(project, lang, monkeypatch):
+def test_playbook_page_matches_golden(small_project, lang, monkeypatch):
     monkeypatch.setenv("KB_TODAY", "2026-11-23")
-    actual = playbook_markdown(project, project.playbooks["cancellation-call"].item, lang)
+    actual = playbook_markdown(small_project, small_project.playbooks["cancellation-call"].item, lang)
     assert_matches_golden(f"playbook.cancellation-call.{lang}.md", actual)
 
 

@@ -215,7 +215,7 @@ def test_failed_build_of_mutated_content_keeps_the_previous_site(pristine, tmp_p
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous site", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(root), "build", "--jobs", "1",
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(root), "build",
                              "--site-dir", str(site)], capture_output=True, text=True,
                             env={**os.environ, "KB_TODAY": "2026-11-23"})
     output = result.stdout + result.stderr

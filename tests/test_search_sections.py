@@ -31,7 +31,8 @@ def test_sections_keep_headings_and_text_and_skip_the_rest():
 STEPS = """<h1 id="cancel">Cancellation call</h1>
 <h2 id="steps">Steps</h2>
 <div class="kb-step" id="confirm-request">
-<p class="kb-step-action"><span class="kb-step-number">1</span> Let the customer finish. <a class="headerlink" href="#confirm-request">¶</a></p>
+<p class="kb-step-action"><span class="kb-step-number">1</span> Let the customer finish. \
+<a class="headerlink" href="#confirm-request">¶</a></p>
 <p><strong>Why:</strong> Every customer counts.</p>
 </div>
 <div class="kb-step" id="find-out-why">

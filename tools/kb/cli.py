@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-from kb.build.collector import collect_less_often
-from kb.build.cores import default_jobs
 from kb.diagnostics import Severity, has_failures, render
 
 
@@ -21,7 +19,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kb.content.project import load_project
 
     start = time.perf_counter()
-    project = load_project(_root(args), check_only=True, jobs=args.jobs or default_jobs(), reuse_checks=not args.no_reuse)
+    project = load_project(_root(args), check_only=True)
     elapsed = time.perf_counter() - start
     if project.diagnostics:
         print(render(project.diagnostics, args.format))
@@ -29,8 +27,6 @@ def cmd_check(args: argparse.Namespace) -> int:
     content = (f"{len(project.articles)} article pages, {len(project.terms)} terms, "
                f"{len(project.playbooks)} playbooks, {len(project.quiz_digests)} quiz modules "
                f"({sum(d.questions for d in project.quiz_digests.values())} questions)")
-    if project.quiz_files_reused:
-        content += f"; {project.quiz_files_reused} quiz files unchanged since the last check"
     print(f"kb check: {count[Severity.ERROR]} error(s), {count[Severity.WARNING]} warning(s), "
           f"{count[Severity.NOTE]} note(s); {content}; {elapsed:.2f} s", file=sys.stderr)
     return 1 if has_failures(project.diagnostics, args.strict) else 0
@@ -39,7 +35,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from kb.build.sitebuild import build_site
 
-    return build_site(_root(args), Path(args.site_dir) if args.site_dir else None, jobs=args.jobs)
+    return build_site(_root(args), Path(args.site_dir) if args.site_dir else None)
 
 
 def cmd_offline(args: argparse.Namespace) -> int:
@@ -73,7 +69,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_receipts(args: argparse.Namespace) -> int:
-    from kb.checks.validate import today
+    from kb.clock import today
     from kb.content.project import load_project
     from kb.lms.receipts import module_catalogue, write_cohort
     from kb.render.training import module_order
@@ -128,14 +124,10 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("check", help="validate all content; exit 1 on errors")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("--format", choices=("text", "github"), default="text", help="diagnostic format")
-    check.add_argument("--jobs", type=int, help="processes checking quiz modules (default: cores, at most 2)")
-    check.add_argument("--no-reuse", action="store_true",
-                       help="check every quiz file again, even those unchanged since the last check (build/cache/)")
     check.set_defaults(run=cmd_check)
 
     build = commands.add_parser("build", help="strict site build; a failed build keeps the previous site")
     build.add_argument("--site-dir", help="output folder (default: site/)")
-    build.add_argument("--jobs", type=int, help="processes building languages side by side (default: cores, at most 2)")
     build.set_defaults(run=cmd_build)
 
     offline = commands.add_parser("offline", help="zip of the site that works from the file system")
@@ -150,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     receipts.add_argument("--out", help="output folder (default: the receipts folder)")
     receipts.set_defaults(run=cmd_receipts)
 
-    export = commands.add_parser("export", help="LMS exports (QTI 2.1 packages, Moodle GIFT, SCORM 1.2 and 2004 packages) for every language")
+    export = commands.add_parser("export", help="LMS exports (QTI 2.1, Moodle GIFT, SCORM 1.2 and 2004) for every language")
     export.add_argument("--out", default="build/exports", help="output folder (default: build/exports)")
     export.add_argument("--site-url", default=os.environ.get("KB_SITE_URL"),
                         help="published site address: SCORM packages link their citations there "
@@ -158,7 +150,6 @@ def main(argv: list[str] | None = None) -> int:
     export.set_defaults(run=cmd_export)
 
     args = parser.parse_args(argv)
-    collect_less_often()
     return int(args.run(args))
 
 

@@ -68,15 +68,21 @@ def has_failures(diagnostics: Iterable[Diagnostic], strict: bool) -> bool:
     return any(d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING) for d in diagnostics)
 
 
+# Warnings that never fail a site build, even a strict one: an overdue review is
+# shown loudly on its page and on the status page, and the site still publishes.
+# `kb check --strict` fails on them, for a team that wants reviews to block.
+PUBLISHING_WARNINGS = frozenset({"review-overdue"})
+
+
+def blocks_publishing(diagnostic: Diagnostic, strict: bool) -> bool:
+    """Whether a site build (strict or not) must stop on this finding."""
+    if diagnostic.severity is Severity.WARNING and diagnostic.code in PUBLISHING_WARNINGS:
+        return False
+    return has_failures([diagnostic], strict)
+
+
 def render(diagnostics: Iterable[Diagnostic], fmt: str = "text") -> str:
     items = sort_unique(diagnostics)
     lines = [d.format_github() if fmt == "github" else d.format() for d in items]
     return "\n".join(lines)
 
-
-class ContentError(Exception):
-    """Raised by shells (CLI, plugin) when content has failing diagnostics."""
-
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = sort_unique(diagnostics)
-        super().__init__(render(self.diagnostics))

@@ -1,1 +1,2 @@
-"""Build orchestration: a strict MkDocs build that keeps the previous site on failure, the offline zip, and how the work is split over processes."""
+"""Build orchestration: a strict MkDocs build that keeps the previous site on
+failure, and the offline zip of the site."""

@@ -38,20 +38,20 @@ def _render(text: str) -> str:
     if _renderer is None:
         _renderer = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     _renderer.reset()
-    return _renderer.convert(text)
+    return str(_renderer.convert(text))
 
 
 def _problem(path: str, line: int, col: int, finding: Finding) -> Diagnostic:
     return error(path, line, col, "unsafe-html", f"{finding.message} (the page would show this text without it)")
 
 
-def strings_of(data: Any, wanted: Callable[[str], bool]) -> list[tuple[tuple, str]]:
+def strings_of(data: Any, wanted: Callable[[str], object]) -> list[tuple[tuple[Any, ...], str]]:
     """(path, text) of every string in `data` for which `wanted(text)` is true.
 
     Called for every text of every content file, so it is a plain recursion that
     builds a path only for the (rare) strings wanted.
     """
-    found: list[tuple[tuple, str]] = []
+    found: list[tuple[tuple[Any, ...], str]] = []
     trail: list[Any] = []
 
     def walk(value: Any) -> None:
@@ -88,7 +88,7 @@ def yaml_text_problems(located: Located, path: str, escaped: bool = True) -> lis
     return problems
 
 
-def text_problems(located: Located, path: str, at: tuple, text: str, escaped: bool = True) -> list[Diagnostic]:
+def text_problems(located: Located, path: str, at: tuple[Any, ...], text: str, escaped: bool = True) -> list[Diagnostic]:
     """What the sanitiser would remove from one YAML text at `at` (with markup: see has_markup)."""
     return [_problem(path, *located.where(at, prefer_value=True), finding)
             for finding in findings(_render(md_text(text) if escaped else text))]

@@ -7,6 +7,8 @@ company.yml itself would reach the page as the literal text `{company:key}`.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 
 from kb.checks.html_safety import strings_of
@@ -21,7 +23,7 @@ def _message(found: str) -> str:
             "move the sentence to a playbook or write it without the placeholder")
 
 
-def placeholder_problem(located: Located, path: str, at: tuple, text: str) -> Diagnostic | None:
+def placeholder_problem(located: Located, path: str, at: tuple[Any, ...], text: str) -> Diagnostic | None:
     match = _ANY_PLACEHOLDER.search(text) if "{company:" in text else None
     if match is None:
         return None
@@ -35,7 +37,7 @@ def yaml_placeholder_problems(located: Located, path: str) -> list[Diagnostic]:
 
 
 def markdown_placeholder_problems(text: str, path: str) -> list[Diagnostic]:
-    problems = []
+    problems: list[Diagnostic] = []
     if "{company:" not in text:
         return problems
     for match in _ANY_PLACEHOLDER.finditer(text):

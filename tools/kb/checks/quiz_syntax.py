@@ -9,6 +9,9 @@ the YAML line, instead of failing in (or silently changing) the build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import re
 
 from kb.diagnostics import Diagnostic, error
@@ -17,7 +20,7 @@ from kb.diagnostics import Diagnostic, error
 _FILL_BLANK = re.compile(r"\[\[([^\]]+)\]\]")
 
 
-def quiz_text_problem(path: str, where, at: tuple, text: str) -> Diagnostic | None:  # type: ignore[no-untyped-def]
+def quiz_text_problem(path: str, where: Callable[..., tuple[int, int]], at: tuple[Any, ...], text: str) -> Diagnostic | None:
     """The problem of one text of a quiz module at `at` (only texts with a ']' can have one)."""
     if len(at) > 2 and at[0] == "questions" and at[2] == "answers":
         return error(path, *where(at, True), "quiz-syntax",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
-from datetime import date
+from typing import Any
 
+from kb.clock import today
 from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.checks.style import check_style
@@ -16,18 +16,16 @@ from kb.checks.placeholders import markdown_placeholder_problems, placeholder_pr
 from kb.checks.quiz_syntax import quiz_text_problem
 from kb.content.company import COMPANY_FILE, PLACEHOLDER, CompanySettings
 from kb.diagnostics import Diagnostic, error, note, warning
-from kb.languages import LANGUAGES
+from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.lms.gift import MOODLE_PERCENTS, gift_weights
 from kb.content.playbook import Playbook
 from kb.content.quiz import BLANK, Question, QuizModule
-from kb.content.project import Loaded, Project
+from kb.content.loaded import Loaded, Project
 from kb.content.sources import SOURCE_LANGUAGE
+from kb.content.translation import is_outdated
 
-
-def today() -> date:
-    """The date reviews are measured against (KB_TODAY=YYYY-MM-DD pins it for tests)."""
-    pinned = os.environ.get("KB_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
+# A path into a content file's data, as `Located.where` takes it: keys and list indexes.
+FieldPath = tuple[str | int, ...]
 
 
 def _check_article_set(project: Project) -> list[Diagnostic]:
@@ -91,7 +89,7 @@ def _check_translation(project: Project, page: ArticlePage) -> list[Diagnostic]:
         if recorded is None:
             problems.append(warning(page.path, line, col, "unstamped-translation",
                                     f"section '{sid}' has no digest of its original: run `kb stamp`"))
-        elif recorded != source_section.digest:
+        elif is_outdated(original, sid, recorded):
             problems.append(warning(page.path, line, col, "outdated-translation",
                                     f"section '{sid}' was translated from an earlier version of {original.path}; "
                                     "update the translation, then run `kb stamp`"))
@@ -105,9 +103,10 @@ def _check_defects(page: ArticlePage, text: str) -> list[Diagnostic]:
     ]
 
 
-def _duplicate_ids(loaded: Loaded, field: str, ids: list[str], what: str) -> list[Diagnostic]:
+def _duplicate_ids(loaded: Loaded[Any], field: str, ids: list[str], what: str) -> list[Diagnostic]:
     """Step or question IDs must be unique within their file (they are anchors)."""
-    problems, seen = [], {}
+    problems: list[Diagnostic] = []
+    seen: dict[str, int] = {}
     for index, item_id in enumerate(ids):
         if item_id in seen:
             problems.append(error(loaded.path, *loaded.located.where((field, index, "id"), True), "duplicate-id",
@@ -116,7 +115,7 @@ def _duplicate_ids(loaded: Loaded, field: str, ids: list[str], what: str) -> lis
     return problems
 
 
-def _check_review(loaded: Loaded) -> list[Diagnostic]:
+def _check_review(loaded: Loaded[Any]) -> list[Diagnostic]:
     review = loaded.item.review
     if review.last_reviewed > today():
         return [error(loaded.path, *loaded.located.where(("review", "last_reviewed"), True), "date-in-future",
@@ -128,7 +127,7 @@ def _check_review(loaded: Loaded) -> list[Diagnostic]:
                     f"review was due on {review.due.isoformat()}")]
 
 
-def _check_citation(project: Project, loaded: Loaded, field: tuple, citation: str) -> list[Diagnostic]:
+def _check_citation(project: Project, loaded: Loaded[Any], field: FieldPath, citation: str) -> list[Diagnostic]:
     """`citation` (at `field` of `loaded`) names an article section that exists in every language."""
     slug, _, section = citation.partition("#")
     missing_in = None
@@ -143,7 +142,7 @@ def _check_citation(project: Project, loaded: Loaded, field: tuple, citation: st
     return [_broken_citation(loaded, field, f"'{citation}': article '{slug}' has no section '{section}' in {missing_in}")]
 
 
-def _broken_citation(loaded: Loaded, field: tuple, message: str) -> Diagnostic:
+def _broken_citation(loaded: Loaded[Any], field: FieldPath, message: str) -> Diagnostic:
     # Positions are looked up only for a problem: a clean file never needs them.
     return error(loaded.path, *loaded.located.where(field, True), "broken-citation", message)
 
@@ -165,7 +164,7 @@ def _check_terms(project: Project) -> list[Diagnostic]:
     return problems
 
 
-def unknown_references(loaded: Loaded, refs: list[str], field: str, known: dict, what: str) -> list[Diagnostic]:
+def unknown_references(loaded: Loaded[Any], refs: list[str], field: str, known: dict[str, Any], what: str) -> list[Diagnostic]:
     """`refs` (the list at `field`) that are not keys of `known`."""
     return [
         error(loaded.path, *loaded.located.where((field, index), True), "unknown-reference", f"{what} '{ref}' does not exist")
@@ -187,7 +186,7 @@ def _check_placeholders(project: Project, loaded: Loaded[Playbook], used: dict[s
     return problems
 
 
-def _id_makes_names(loaded: Loaded, stems: list[str]) -> list[Diagnostic]:
+def _id_makes_names(loaded: Loaded[Any], stems: list[str]) -> list[Diagnostic]:
     """The file names made from the item's ID can be written (generated_names)."""
     problem = name_problem(loaded.item.id, stems)
     return [] if problem is None else [error(loaded.path, *loaded.located.where(("id",), True), "invalid-id", problem)]
@@ -228,7 +227,7 @@ def _check_playbooks(project: Project) -> list[Diagnostic]:
     return problems
 
 
-def _resolve_quiz_citation(project: Project, loaded: Loaded, field: tuple, citation: str) -> list[Diagnostic]:
+def _resolve_quiz_citation(project: Project, loaded: Loaded[Any], field: FieldPath, citation: str) -> list[Diagnostic]:
     if not citation.startswith("playbooks/"):
         return _check_citation(project, loaded, field, citation)
     book_id, _, step = citation.removeprefix("playbooks/").partition("#")
@@ -246,12 +245,15 @@ def _check_question(project: Project, loaded: Loaded[QuizModule], index: int, qu
     problems = _resolve_quiz_citation(project, loaded, at + ("cite",), question.cite)
     if question.type == "fill":
         if question.options:
-            problems.append(error(path, *where(at + ("options",)), "invalid-value", "a fill question has no options; use answers"))
+            problems.append(error(path, *where(at + ("options",)), "invalid-value",
+                                  "a fill question has no options; use answers"))
         if question.answers is None:
-            problems.append(error(path, *where(at + ("type",)), "missing-answers", f"questions[{index}]: a fill question lists its accepted answers"))
+            problems.append(error(path, *where(at + ("type",)), "missing-answers",
+                                  f"questions[{index}]: a fill question lists its accepted answers"))
         for lang in LANGUAGES:
             if question.answers is not None and not question.answers[lang]:
-                problems.append(error(path, *where(at + ("answers", lang)), "missing-answers", f"questions[{index}].answers.{lang} is empty"))
+                problems.append(error(path, *where(at + ("answers", lang)), "missing-answers",
+                                      f"questions[{index}].answers.{lang} is empty"))
             if question.question[lang].count(BLANK) != 1:
                 problems.append(error(path, *where(at + ("question", lang), True), "fill-needs-blank",
                                       f"questions[{index}].question.{lang} must contain exactly one {BLANK}"))
@@ -318,7 +320,7 @@ def quiz_module_problems(project: Project, loaded: Loaded[QuizModule]) -> list[D
         problems += _check_question(project, loaded, index, question)
     for index, item in enumerate(module.study):
         kind, _, name = item.partition("/")
-        exists = project.article(name, "lt") if kind == "articles" else project.playbooks.get(name)
+        exists = project.article(name, DEFAULT_LANGUAGE) if kind == "articles" else project.playbooks.get(name)
         if exists is None:
             problems.append(error(loaded.path, *where(("study", index), True), "unknown-reference",
                                   f"'{item}' does not exist"))

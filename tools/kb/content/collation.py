@@ -9,6 +9,7 @@ Italian ignores accents when sorting.
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 ALPHABETS = {
     "lt": "a ą b c č d e ę ė f g h i į y j k l m n o p r s š t u ų ū v z ž".split(),
@@ -29,7 +30,7 @@ def letter_of(char: str, lang: str) -> str:
     return char if char in alphabet else _base(char)
 
 
-def sort_key(text: str, lang: str) -> tuple:
+def sort_key(text: str, lang: str) -> tuple[Any, ...]:
     alphabet = {letter: index for index, letter in enumerate(ALPHABETS[lang])}
     primary = []
     for char in text.lower():

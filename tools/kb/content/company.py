@@ -40,4 +40,5 @@ class CompanySettings(ContentModel):
         return [field.alias for field in cls.model_fields.values() if field.alias]
 
     def value(self, key: str) -> LocalizedText | None:
-        return getattr(self, key.replace("-", "_"))
+        value: LocalizedText | None = getattr(self, key.replace("-", "_"))
+        return value

@@ -6,11 +6,8 @@ so this module builds plain Python data directly from the parser's event
 stream, and turns each problem into a located diagnostic instead of an
 exception.
 
-Two reads share that work. The quick read builds the data only and gives
-up at anything unusual; the full read also records the line and column of
-every key and value and reports what is wrong. A clean file (nearly every
-file) is read quickly, and its positions are read in full only if a later
-check needs one to report a problem.
+Every read records the line and column of every key and value, so a later
+check can point at the value it rejects.
 """
 
 from __future__ import annotations
@@ -47,35 +44,12 @@ _COLLECTION_TAGS = (None, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
 class Located:
-    """Parsed data plus the 1-based (line, column) of each key and value.
+    """Parsed data plus the 1-based (line, column) of each key and value."""
 
-    Positions are only needed to report a problem, and recording them costs
-    more than the data itself, so a file that parsed cleanly keeps its text
-    and reads the positions again the first time they are asked for.
-    """
-
-    def __init__(self, data: Any, text: str | None = None, path: str = "") -> None:
+    def __init__(self, data: Any) -> None:
         self.data = data
-        self._text, self._path = text, path
-        self._values: dict[Path, tuple[int, int]] | None = None if text is not None else {}
-        self._keys: dict[Path, tuple[int, int]] | None = None if text is not None else {}
-
-    @property
-    def values(self) -> dict[Path, tuple[int, int]]:
-        if self._values is None:
-            self._read_positions()
-        return self._values  # type: ignore[return-value]
-
-    @property
-    def keys(self) -> dict[Path, tuple[int, int]]:
-        if self._keys is None:
-            self._read_positions()
-        return self._keys  # type: ignore[return-value]
-
-    def _read_positions(self) -> None:
-        full, _ = _read_with_positions(self._text or "", self._path)
-        self._values, self._keys = (full.values, full.keys) if full is not None else ({}, {})
-        self._text = None
+        self.values: dict[Path, tuple[int, int]] = {}
+        self.keys: dict[Path, tuple[int, int]] = {}
 
     def where(self, path: Path, prefer_value: bool = False) -> tuple[int, int]:
         """Best position for a path: the key (or value), else the nearest parent."""
@@ -98,7 +72,7 @@ class _Stop(Exception):
         self.diagnostic = diagnostic
 
 
-def _mark(mark: yaml.Mark) -> tuple[int, int]:
+def _mark(mark: Any) -> tuple[int, int]:  # yaml.Mark, or the C parser's own Mark
     return mark.line + 1, mark.column + 1
 
 
@@ -217,7 +191,7 @@ def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
         return unicodedata.normalize("NFC", value) if not value.isascii() else value
     if tag is None or tag == "!":
         tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
     try:
         value = loader.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as exc:
@@ -232,83 +206,11 @@ def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
     return _nfc(value)
 
 
-class _Unusual(Exception):
-    """The quick read met something only the full read reports properly."""
-
-
-def _read_quickly(loader: Any, path: str) -> Any:
-    """One document's data, without positions; raises _Unusual at anything but plain content.
-
-    The same data as _EventReader's for every file it accepts (tests/test_load.py).
-    """
-    get, check = loader.get_event, loader.check_event
-    scalar_event, mapping_start, mapping_end = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
-    sequence_start, sequence_end = yaml.SequenceStartEvent, yaml.SequenceEndEvent
-    normalize = unicodedata.normalize
-    nodes = 0
-
-    def read(depth: int) -> Any:
-        nonlocal nodes
-        event = get()
-        nodes += 1
-        kind = type(event)
-        if kind is scalar_event:
-            value = event.value
-            # _scalar's fast path, inlined: this line runs once per text in every file.
-            if event.tag is None and (event.style or (value and (value[0] not in _MAYBE_NOT_TEXT or not _MAYBE_SPECIAL.match(value)))):
-                return value if value.isascii() else normalize("NFC", value)
-            return _scalar(loader, event, path)
-        if kind is not mapping_start and kind is not sequence_start:
-            raise _Unusual  # an alias, or an event out of place
-        if nodes > MAX_NODES or depth > MAX_DEPTH or event.tag not in _COLLECTION_TAGS:
-            raise _Unusual
-        if kind is mapping_start:
-            result: dict[Any, Any] = {}
-            while True:
-                key_event = get()
-                if type(key_event) is mapping_end:
-                    return result
-                if type(key_event) is not scalar_event:
-                    raise _Unusual
-                key = key_event.value
-                if key_event.tag is not None or key_event.style or not key or not key.isascii() \
-                        or (key[0] in _MAYBE_NOT_TEXT and _MAYBE_SPECIAL.match(key)):
-                    key = _scalar(loader, key_event, path)
-                if key is None or key in result:
-                    raise _Unusual
-                result[key] = read(depth + 1)
-        items: list[Any] = []
-        while not check(sequence_end):
-            items.append(read(depth + 1))
-        get()
-        return items
-
-    try:
-        get()  # StreamStart
-        if check(yaml.StreamEndEvent):
-            return None
-        get()  # DocumentStart
-        data = read(0)
-        get()  # DocumentEnd
-        if not check(yaml.StreamEndEvent):
-            raise _Unusual
-        return data
-    except (_Stop, yaml.YAMLError):
-        raise _Unusual from None
-
-
 def load_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Diagnostic]]:
     """Parse one YAML document. Returns (None, problems) when it cannot be used."""
     text, problems = _decode(raw, path)
     if text is None:
         return None, problems
-    loader = _Loader(text)
-    try:
-        return Located(_read_quickly(loader, path), text, path), []
-    except _Unusual:
-        pass
-    finally:
-        loader.dispose()
     return _read_with_positions(text, path)
 
 

@@ -88,7 +88,8 @@ class LocalizedText(ContentModel):
     fi: Text
 
     def __getitem__(self, lang: str) -> str:
-        return getattr(self, lang)
+        text: str = getattr(self, lang)
+        return text
 
 
 class LocalizedList(ContentModel):
@@ -100,7 +101,8 @@ class LocalizedList(ContentModel):
     fi: list[Text]
 
     def __getitem__(self, lang: str) -> list[str]:
-        return getattr(self, lang)
+        texts: list[str] = getattr(self, lang)
+        return texts
 
 
 class Review(ContentModel):
@@ -139,7 +141,8 @@ class LocalizedAvoidList(ContentModel):
     fi: list[AvoidedTerm] = Field(default_factory=list)
 
     def __getitem__(self, lang: str) -> list[AvoidedTerm]:
-        return getattr(self, lang)
+        entries: list[AvoidedTerm] = getattr(self, lang)
+        return entries
 
 
 class GlossaryTerm(ContentModel):

@@ -64,9 +64,9 @@ class Playbook(ContentModel):
     quiz: KebabId | None = Field(default=None, description="ID of the quiz module that practises this playbook")
     review: Review
 
-    def texts(self) -> list[tuple[tuple, LocalizedText]]:
+    def texts(self) -> list[tuple[tuple[str | int, ...], LocalizedText]]:
         """Every localized text with its path (for placeholder checks)."""
-        found: list[tuple[tuple, LocalizedText]] = [
+        found: list[tuple[tuple[str | int, ...], LocalizedText]] = [
             (("title",), self.title), (("situation",), self.situation), (("goal",), self.goal),
             (("escalation", "when"), self.escalation.when), (("escalation", "how"), self.escalation.how),
             (("follow_up", "text"), self.follow_up.text),

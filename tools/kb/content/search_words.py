@@ -49,7 +49,8 @@ def load_search_words(root: Path, known: dict[str, set[str]]) -> tuple[SearchWor
                                       f"'{target}' is not a page: write playbooks/<id>, articles/<slug> or glossary/<term-id>"))
                 continue
             if name not in known.get(kind, set()):
-                problems.append(error(rel, line, col, "unknown-reference", f"{kind[:-1] if kind != 'glossary' else 'glossary term'} '{name}' does not exist"))
+                what = "glossary term" if kind == "glossary" else kind[:-1]
+                problems.append(error(rel, line, col, "unknown-reference", f"{what} '{name}' does not exist"))
                 continue
             if not isinstance(phrasings, list) or not phrasings:
                 problems.append(error(rel, line, col, "invalid-value", f"'{target}' needs a list of words, e.g. [word, other word]"))

@@ -16,7 +16,7 @@ def stamp_page_text(text: str, digests: dict[str, str]) -> str:
     while index < len(lines):
         line = lines[index]
         match = re.match(r"^(\s+)sections:\s*(\[.*\])?\s*$", line)
-        if match and out and any(l.startswith("translation:") for l in out):
+        if match and out and any(line.startswith("translation:") for line in out):
             indent = match.group(1)
             out.append(f"{indent}sections:")
             index += 1
@@ -39,7 +39,8 @@ def stamp(project: Project) -> list[str]:
         original = project.article(page.slug, tr.from_)
         if original is None:
             continue
-        digests = {sid: original.section(sid).digest for sid in page.translated_sections if original.section(sid)}
+        sections = {sid: original.section(sid) for sid in page.translated_sections}
+        digests = {sid: section.digest for sid, section in sections.items() if section is not None}
         path = project.root / page.path
         text = path.read_text(encoding="utf-8")
         updated = stamp_page_text(text, digests)

@@ -120,4 +120,4 @@ def parse_model(model: type[M], located: Located, path: str) -> tuple[M | None, 
     try:
         return model.model_validate(located.data), []
     except ValidationError as exc:
-        return None, [_diagnostic(model, located, path, err) for err in exc.errors()]
+        return None, [_diagnostic(model, located, path, dict(err)) for err in exc.errors()]

@@ -119,13 +119,15 @@ def load_ui_strings(root: Path) -> tuple[Strings, list[Diagnostic]]:
             if key not in strings[lang]:
                 problems.append(error(rel, 1, 1, "missing-translation", f"interface string '{key}' is missing or empty"))
         for key in data:
-            if key not in REQUIRED_KEYS:
+            if key not in REQUIRED_KEYS and located is not None:
                 line, col = located.where((key,))
                 problems.append(error(rel, line, col, "unknown-field", f"unknown interface string '{key}'"))
-            elif key in strings[lang] and (found := forbidden_character(strings[lang][key])) is not None:
+            elif located is not None and key in strings[lang] \
+                    and (bad_character := forbidden_character(strings[lang][key])) is not None:
                 problems.append(error(rel, *located.where((key,), True), "control-character",
-                                      f"character {found} is not allowed in text (a control character): remove it"))
-            elif key in strings[lang] and (problem := placeholder_problem(key, strings[lang][key])) is not None:
-                problems.append(error(rel, *located.where((key,), True), "unknown-placeholder", problem))
+                                      f"character {bad_character} is not allowed in text (a control character): remove it"))
+            elif located is not None and key in strings[lang] \
+                    and (wrong := placeholder_problem(key, strings[lang][key])) is not None:
+                problems.append(error(rel, *located.where((key,), True), "unknown-placeholder", wrong))
                 del strings[lang][key]  # pages are not built with it
     return strings, problems

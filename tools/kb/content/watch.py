@@ -12,7 +12,7 @@ WATCHED_FILES: tuple[str, ...] = ("company.yml", "mkdocs.yml")
 WATCHED_GLOBS: tuple[str, ...] = ("docs/*/articles/*.md",)
 
 
-def fingerprint(root: Path) -> tuple:
+def fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     """(path, mtime, size) of every content file the project is loaded from."""
     paths = [p for name in WATCHED_DIRS if (root / name).is_dir() for p in (root / name).rglob("*")]
     paths += [root / name for name in WATCHED_FILES]

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.lms.markup import inline_html
-from kb.lms.package_zip import deterministic_zip
+from kb.zipfiles import sorted_zip
 
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
@@ -176,4 +176,4 @@ def qti_package(modules: list[QuizModule], lang: str) -> bytes:
         files[assessment_test_path(module, lang)] = test_xml(module, lang)
         for q in module.questions:
             files[item_path(module, q, lang)] = item_xml(module, q, lang)
-    return deterministic_zip(files)
+    return sorted_zip(files)

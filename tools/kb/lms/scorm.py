@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 
 from kb.content.project import Project
 from kb.content.quiz import QuizModule
-from kb.lms.package_zip import deterministic_zip
+from kb.zipfiles import sorted_zip
 from kb.lms.scorm_page import sco_page
 
 # Export key → the version the SCO's script is told (which API it looks for).
@@ -95,7 +95,7 @@ def scorm_package(project: Project, module: QuizModule, lang: str, version: str,
                   site_url: str | None = None) -> bytes:
     """The zip for one module, language and version ("scorm12" or "scorm2004")."""
     manifest = manifest_12(module, lang) if version == "scorm12" else manifest_2004(module, lang)
-    return deterministic_zip({
+    return sorted_zip({
         "imsmanifest.xml": manifest,
         "index.html": sco_page(project, module, lang, VERSIONS[version], site_url),
         "scorm_sco.css": _runtime_file("scorm_sco.css"),

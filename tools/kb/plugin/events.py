@@ -17,10 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
-from kb.build.collector import collect_less_often
-from kb.diagnostics import Severity, has_failures, render
+from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
-from kb.build.language_split import requested_languages, restrict_i18n_builds
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
 from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
@@ -30,12 +28,10 @@ from kb.render.not_found import language_homes, not_found_strings
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
+from kb.plugin.config import KbConfig
 from kb.render.sanitize import clean
-from kb.plugin.repeated_work import cache_quiz_catalogues, cache_theme_listing, reuse_quiz_fragment_converter
-from kb.plugin.template_cache import SHARED_TEMPLATE_CACHE
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
-from kb.build.split_handshake import STOP, agree, exit_after_success, in_split_build
 from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -58,7 +54,7 @@ class _QuizFallbackFilter(logging.Filter):
         return not any(message.startswith(f"Built-in translation for '{lang}' not found") for lang in self.covered)
 
 
-class KnowledgeBasePlugin(BasePlugin):
+class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.project: Project | None = None
@@ -72,28 +68,17 @@ class KnowledgeBasePlugin(BasePlugin):
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
         self.command = command
-        collect_less_often()
 
     @property
     def serving(self) -> bool:
         return self.command == "serve"
 
-    @event_priority(-1000)  # the last plugin told of the shutdown
-    def on_shutdown(self) -> None:
-        # MkDocs calls this in a `finally`: an exception on its way out means the build failed.
-        if self.command == "build" and requested_languages() and sys.exc_info()[0] is None:
-            exit_after_success()
-
     def _root(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._build_requested_languages_only(config)
         self._mute_quiz_fallback_warning(config)
-        cache_quiz_catalogues()
-        reuse_quiz_fragment_converter()
-        cache_theme_listing(config.theme)
-        if self.serving:
+        if self.serving and self.config.reuse_renders:
             reuse_page_renders()
             reuse_quiz_renders()
         self._use_local_worker_shim(config)
@@ -107,14 +92,11 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def _load(self, root: Path, config: MkDocsConfig, current: tuple) -> None:
         project = load_project(root, report_unsafe_html=False)  # the sanitiser cleans it (on_page_content)
+        strict = bool(config.strict)
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
-            if has_failures(project.diagnostics, strict=bool(config.strict)) else []
+            if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
-            write_generated_pages(project, requested_languages() or LANGUAGES, config.site_url)
-        if in_split_build():
-            verdict = agree(checked_ok=not failing)
-            if verdict == STOP:
-                raise SystemExit(1)  # another process prints the errors, or has failed on its own
+            write_generated_pages(project, LANGUAGES, config.site_url)
         if failing and self.serving and self.project is not None:
             # `mkdocs serve` after a bad save: report, and rebuild from the last good
             # content (its generated pages are still on disk), so the server keeps
@@ -128,16 +110,10 @@ class KnowledgeBasePlugin(BasePlugin):
             raise PluginError("content check failed:\n" + render(failing))
         for diagnostic in project.diagnostics:
             if diagnostic.severity is Severity.WARNING:
-                log.warning(diagnostic.format())
+                # A publishing warning is logged at info level: MkDocs' --strict counts warnings.
+                report = log.warning if blocks_publishing(diagnostic, strict=True) else log.info
+                report(diagnostic.format())
         self.project, self._fingerprint = project, current
-
-    def _build_requested_languages_only(self, config: MkDocsConfig) -> None:
-        try:
-            languages = requested_languages()
-        except ValueError as problem:
-            raise PluginError(str(problem)) from None
-        if languages:
-            restrict_i18n_builds(config, languages)
 
     def _use_local_worker_shim(self, config: MkDocsConfig) -> None:
         """Offline builds: Material's offline plugin would add a CDN script for workers
@@ -159,12 +135,8 @@ class KnowledgeBasePlugin(BasePlugin):
         # Runs once per language build: the outer (default language) build starts afresh.
         if config.theme.get("language") == DEFAULT_LANGUAGE:
             self.search = SearchCollector()
-            if self.serving:
+            if self.serving and self.config.reuse_renders:
                 new_rebuild()
-
-    def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
-        env.bytecode_cache = SHARED_TEMPLATE_CACHE
-        return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
@@ -228,7 +200,6 @@ class KnowledgeBasePlugin(BasePlugin):
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
         root = self._root(config)
-        _poll_content_faster(server)
         for name in WATCHED_DIRS + WATCHED_FILES:
             if (root / name).exists():
                 server.watch(str(root / name))
@@ -353,22 +324,6 @@ def _page_kind(page: Page) -> tuple[str, str, str]:
     if parts[0] not in LANGUAGES or len(parts) not in (2, 3):
         return "", "", ""
     return parts[0], parts[1] if len(parts) == 3 else "", Path(parts[-1]).stem
-
-
-# MkDocs polls watched folders every 0.5 s, a quarter of a second of waiting on
-# average after each save. Content folders hold a few hundred small files, so
-# listing them five times more often costs little.
-SERVE_POLL_SECONDS = 0.1
-
-
-def _poll_content_faster(server) -> None:  # type: ignore[no-untyped-def]
-    """Watches scheduled from here on poll every SERVE_POLL_SECONDS.
-
-    watchdog gives each watch its observer's timeout when it is scheduled, and
-    MkDocs offers no setting for it; the observer has not started yet.
-    """
-    if hasattr(server.observer, "_timeout"):
-        server.observer._timeout = SERVE_POLL_SECONDS
 
 
 def _watch_docs_without_generated_pages(server, docs_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from kb.plugin.wrapping import optional, wrap_once
+from kb.compat.mkdocs import render_title, restore_render_title, wrap_page_render
+from kb.compat.mkdocs_quiz import wrap_process_quiz
 
 _pages: dict[tuple, "_PageRender"] = {}
 _quizzes: dict[tuple, str] = {}
@@ -105,7 +106,7 @@ def reuse_page_renders() -> None:
             _used_pages.add(key)
         return render_or_reuse
 
-    wrap_once(optional("mkdocs.structure.pages", "Page"), "render", wrap)
+    wrap_page_render(wrap)
 
 
 def _render_and_record(render: Callable[..., None], page: Any, config: Any, files: Any) -> _PageRender:
@@ -118,7 +119,7 @@ def _render_and_record(render: Callable[..., None], page: Any, config: Any, file
         mkdocs_log.removeHandler(recorder)
     links = page.links_to_anchors
     return _PageRender(
-        page.content, copy.deepcopy(page.toc), page._title_from_render, frozenset(page.present_anchor_ids or ()),
+        page.content, copy.deepcopy(page.toc), render_title(page), frozenset(page.present_anchor_ids or ()),
         None if links is None else {f.src_uri: dict(v) for f, v in links.items()}, tuple(recorder.records))
 
 
@@ -126,7 +127,7 @@ def _restore(page: Any, cached: _PageRender, files: Any) -> None:
     page.content = cached.content
     # Plugins may change a page's table of contents; each page gets its own copy.
     page.toc = copy.deepcopy(cached.toc)
-    page._title_from_render = cached.title
+    restore_render_title(page, cached.title)
     page.present_anchor_ids = set(cached.anchor_ids)
     if cached.links_to_anchors is not None:
         page.links_to_anchors = {files.get_file_from_path(src): dict(v) for src, v in cached.links_to_anchors.items()}
@@ -150,4 +151,4 @@ def reuse_quiz_renders() -> None:
             return html
         return process_or_reuse
 
-    wrap_once(optional("mkdocs_quiz.plugin", "MkDocsQuizPlugin"), "_process_quiz", wrap)
+    wrap_process_quiz(wrap)

@@ -12,19 +12,9 @@ import re
 
 from kb.content.articles import ArticlePage
 from kb.content.project import Project
+from kb.content.translation import has_outdated_sections, is_fully_translated
 from kb.render.links import article_url, relative
-
-
-def _link(href: str, text: str, lang: str) -> str:
-    # Raw HTML: MkDocs would report directory URLs in Markdown links as unrecognized.
-    return f'<a href="{html.escape(href)}" hreflang="{lang}">{html.escape(text)}</a>'
-
-
-def _section_is_outdated(project: Project, page: ArticlePage, sid: str, recorded: str | None) -> bool:
-    tr = page.meta.translation
-    original = project.article(page.slug, tr.from_) if tr else None
-    section = original.section(sid) if original else None
-    return bool(section and recorded and section.digest != recorded)
+from kb.render.text import link
 
 
 def _original_named(project: Project, page: ArticlePage, original_lang: str) -> str:
@@ -39,18 +29,18 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
     ui = project.ui[page.lang]
     tr = page.meta.translation
     translated = page.translated_sections
-    fully = tr is not None and set(translated) >= {s.id for s in page.sections}
-    if fully:
-        link = relative(article_url(tr.from_, page.slug), page_url)
+    fully = is_fully_translated(page)
+    if fully and tr is not None:
+        href = relative(article_url(tr.from_, page.slug), page_url)
         source = html.escape(ui["source_note"].format(source=_original_named(project, page, tr.from_)))
         # kb-source: search leaves the note out, it is not what the page is about.
         head = (f'!!! note kb-source "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
-                f'    {source} {_link(link, ui["view_original"], tr.from_)}\n')
+                f'    {source} {link(href, ui["view_original"], tr.from_)}\n')
     else:
         # The original names its source file: that is where the text is traced to.
         source = html.escape(ui["source_note"].format(source=page.meta.source))
         head = f'<p class="kb-source">{source} {html.escape(ui["original_note"])}</p>\n'
-    if any(_section_is_outdated(project, page, sid, digest) for sid, digest in translated.items()):
+    if has_outdated_sections(project, page):
         head += f'\n!!! warning "{html.escape(ui["outdated_translation"])}"\n'
 
     lines = markdown.split("\n")
@@ -65,7 +55,7 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
         match = re.search(r"\{\s*#([a-z0-9-]+)\s*\}\s*$", line)
         if match and line.startswith("#") and not fully and match.group(1) in translated and tr:
             sid = match.group(1)
-            link = relative(article_url(tr.from_, page.slug, sid), page_url)
+            href = relative(article_url(tr.from_, page.slug, sid), page_url)
             note = html.escape(ui[f"section_translated_from_{tr.from_}"])
-            out += ["", f'<p class="kb-source">{note} {_link(link, ui["view_original"], tr.from_)}</p>', ""]
+            out += ["", f'<p class="kb-source">{note} {link(href, ui["view_original"], tr.from_)}</p>', ""]
     return "\n".join(out)

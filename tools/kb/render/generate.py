@@ -22,7 +22,7 @@ from kb.render.playbooks import playbook_index_markdown, playbook_markdown
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
 from kb.render.training import EXPORTS_DIR, export_names, module_order, start_here_markdown, trainers_markdown
 from kb.render.status import status_markdown
-from kb.checks.validate import today
+from kb.clock import today
 
 # Folders under docs/<lang>/ that belong to the build (see .gitignore).
 # Up to this many quiz modules are listed in the sidebar (see generated_nav).
@@ -47,7 +47,7 @@ def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES,
 
     `site_url` (mkdocs.yml's, from KB_SITE_URL) lets the SCORM packages link
     their citations to the published site."""
-    pages = {}
+    pages: dict[str, str | bytes] = {}
     for lang in languages:
         pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
         pages[f"{lang}/status/index.md"] = status_markdown(project, lang, today())
@@ -100,11 +100,11 @@ def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES
     return changed
 
 
-def generated_nav(project: Project, folder: str) -> list[str]:
+def generated_nav(project: Project, folder: str) -> list[str | dict[str, list[str]]]:
     """Nav entries (paths inside docs/<lang>/) of a generated section, index first."""
     if folder == "playbooks":
         # Grouped by situation, so a pruned nav carries one group, not every playbook.
-        groups = []
+        groups: list[str | dict[str, list[str]]] = []
         for category in CATEGORIES:
             ids = sorted(b for b, loaded in project.playbooks.items() if loaded.item.category == category)
             if ids:

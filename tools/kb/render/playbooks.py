@@ -8,7 +8,7 @@ import re
 from kb.content.company import PLACEHOLDER
 from kb.content.playbook import CATEGORIES, Playbook
 from kb.content.project import Project
-from kb.checks.validate import today
+from kb.clock import today
 from kb.render.citations import citation_link
 from kb.render.glossary import glossary_url
 from kb.render.links import page_url, relative
@@ -115,7 +115,7 @@ def playbook_index_markdown(project: Project, lang: str) -> str:
     ui = project.ui[lang]
     out = [f"# {md_text(ui['playbooks'])}", "", md_text(ui["playbooks_intro"]), ""]
     for category in CATEGORIES:
-        books = sorted((l.item for l in project.playbooks.values() if l.item.category == category),
+        books = sorted((b.item for b in project.playbooks.values() if b.item.category == category),
                        key=lambda b: b.title[lang])
         if not books:
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.utils import get_relative_url
-from mkdocs_quiz import plugin as quiz_plugin
+from kb.compat.mkdocs_quiz import inline_script, inline_style
 
 CSS_PATH = "assets/kb/mkdocs-quiz.css"
 JS_PATH = "assets/kb/mkdocs-quiz.js"
@@ -22,7 +22,7 @@ def _inner(block: str, opening: str, closing: str) -> str | None:
 
 
 def link_shared_assets(html: str, page_url: str) -> str:
-    style, script = quiz_plugin.style, quiz_plugin.js_script
+    style, script = inline_style(), inline_script()
     if style and style in html and _inner(style, _STYLE_OPEN, _STYLE_CLOSE) is not None:
         html = html.replace(style, f'<link rel="stylesheet" href="{get_relative_url(CSS_PATH, page_url)}">', 1)
     if script and script in html and _inner(script, _SCRIPT_OPEN, _SCRIPT_CLOSE) is not None:
@@ -32,8 +32,8 @@ def link_shared_assets(html: str, page_url: str) -> str:
 
 
 def write_shared_assets(site_dir: Path) -> None:
-    for path, block, opening, closing in ((CSS_PATH, quiz_plugin.style, _STYLE_OPEN, _STYLE_CLOSE),
-                                          (JS_PATH, quiz_plugin.js_script, _SCRIPT_OPEN, _SCRIPT_CLOSE)):
+    for path, block, opening, closing in ((CSS_PATH, inline_style(), _STYLE_OPEN, _STYLE_CLOSE),
+                                          (JS_PATH, inline_script(), _SCRIPT_OPEN, _SCRIPT_CLOSE)):
         inner = _inner(block, opening, closing)
         if inner is not None:
             target = site_dir / path

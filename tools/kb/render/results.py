@@ -70,7 +70,7 @@ def receipt_panel(project: Project, module: QuizModule, lang: str) -> list[str]:
     rows = [("module", "receipt_label_module", module.title[lang]), ("name", "receipt_label_name", ""),
             ("date", "receipt_label_date", ""), ("score", "receipt_label_score", ""),
             ("result", "receipt_label_result", ""), ("version", "receipt_label_version", data["version"])]
-    summary = "".join(f'<dt>{html.escape(ui[label])}</dt><dd class="kb-receipt-show-{field}">{html.escape(value)}</dd>'
+    summary = "".join(f'<dt>{html.escape(ui[label])}</dt><dd class="kb-receipt-show-{field}">{html.escape(str(value))}</dd>'
                       for field, label, value in rows)
     return [
         f'<section class="kb-receipt" hidden {attrs} {labels}>',

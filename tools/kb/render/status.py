@@ -6,28 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from kb.content.articles import ArticlePage
 from kb.content.collation import sort_key
 from kb.languages import LANGUAGES
 from kb.content.project import Project
+from kb.content.translation import OUTDATED, translation_status
 from kb.render.glossary import glossary_url
 from kb.render.links import article_url, page_url, relative
-from kb.render.text import link, md_text
-
-
-def article_status(project: Project, page: ArticlePage) -> str:
-    """'original', 'translated', 'partly_translated' or 'outdated'."""
-    translated = page.translated_sections
-    if not translated:
-        return "original"
-    original = project.article(page.slug, page.meta.translation.from_)  # type: ignore[union-attr]
-    for sid, recorded in translated.items():
-        section = original.section(sid) if original else None
-        if section is None or recorded != section.digest:
-            return "outdated"
-    if set(translated) >= {s.id for s in page.sections}:
-        return "translated"
-    return "partly_translated"
+from kb.render.text import attr, link, md_text
 
 
 def status_markdown(project: Project, lang: str, today: date) -> str:
@@ -37,13 +22,15 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
     out = [f"# {md_text(ui['content_status'])}", "", md_text(ui["content_status_intro"]), ""]
     out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
 
-    articles = sorted(project.slugs, key=lambda slug: sort_key(project.article(slug, lang).title, lang))
+    # A built site has every article in every language (a missing page fails the check).
+    pages = {(slug, code): page for (slug, code), page in project.articles.items()}
+    articles = sorted(project.slugs, key=lambda slug: sort_key(pages[slug, lang].title, lang))
     for slug in articles:
-        cells = [link(relative(article_url(lang, slug), here), project.article(slug, lang).title), md_text(ui["kind_article"])]
+        cells = [link(relative(article_url(lang, slug), here), pages[slug, lang].title), md_text(ui["kind_article"])]
         for code in LANGUAGES:
-            status = article_status(project, project.article(slug, code))
+            status = translation_status(project, pages[slug, code])
             label = md_text(ui[f"status_{status}"])
-            cells.append(f"**{label}**" if status == "outdated" else label)
+            cells.append(f"**{label}**" if status == OUTDATED else label)
         out.append("| " + " | ".join(cells + ["—", "—"]) + " |")
 
     # Playbooks, quiz modules and terms hold all four languages in one reviewed file:
@@ -54,7 +41,14 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
               for q in project.quizzes.values()]
     items += [(t.item.term, "kind_term", glossary_url(lang, t.item.id), t.item.review) for t in project.terms.values()]
     order = {"kind_playbook": 0, "kind_quiz": 1, "kind_term": 2}
-    for names, kind, url, review in sorted(items, key=lambda i: (order[i[1]], sort_key(i[0][lang], lang))):
+    items.sort(key=lambda i: (order[i[1]], sort_key(i[0][lang], lang)))
+    overdue = [(names, url) for names, _, url, review in items if review.overdue(today)]
+    if overdue:
+        # An overdue review does not stop the site from publishing; it is shown here, above the table.
+        title = attr(f"{ui['col_review_due']}: {ui['overdue']} ({len(overdue)})")
+        out[2:2] = [f'!!! warning "{title}"', ""] + \
+            [f"    - {link(relative(url, here), names[lang])}" for names, url in overdue] + [""]
+    for names, kind, url, review in items:
         due = review.due.isoformat()
         if review.overdue(today):
             due += f" **{md_text(ui['overdue'])}**"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from kb.content.project import Project
 from kb.render.glossary import glossary_url
@@ -50,7 +49,6 @@ class Matcher:
         return found
 
 
-@lru_cache(maxsize=16)
 def _compile(forms: tuple[tuple[str, str], ...]) -> Matcher:
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     seen: set[tuple[str, ...]] = set()
@@ -65,6 +63,7 @@ def _compile(forms: tuple[tuple[str, str], ...]) -> Matcher:
 
 
 def matcher_for(project: Project, lang: str) -> Matcher | None:
+    # Kept with the project it was compiled from (one per loaded project and language), not in this module.
     cache = project.__dict__.setdefault("_tooltip_matchers", {})
     if lang not in cache:
         forms = tuple(

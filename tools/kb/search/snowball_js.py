@@ -81,10 +81,11 @@ class _Translator:
             joiner = " && " if isinstance(node.op, ast.And) else " || "
             return "(" + joiner.join(self.expr(v) for v in node.values) + ")"
         if isinstance(node, ast.Compare) and len(node.ops) == 1:
-            ops = {ast.Eq: "===", ast.NotEq: "!==", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
-            if type(node.ops[0]) not in ops:
+            comparisons: dict[type[ast.cmpop], str] = {
+                ast.Eq: "===", ast.NotEq: "!==", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+            if type(node.ops[0]) not in comparisons:
                 raise UnsupportedPython(ast.dump(node.ops[0]))
-            return f"({self.expr(node.left)} {ops[type(node.ops[0])]} {self.expr(node.comparators[0])})"
+            return f"({self.expr(node.left)} {comparisons[type(node.ops[0])]} {self.expr(node.comparators[0])})"
         if isinstance(node, ast.Subscript):
             return f"{self.expr(node.value)}[{self.expr(node.slice)}]"
         if isinstance(node, (ast.List, ast.Tuple)):
@@ -170,7 +171,7 @@ class _Translator:
                 methods += self.function(item)
             elif isinstance(item, ast.Assign) and isinstance(item.targets[0], ast.Name):
                 name = item.targets[0].id
-                if name.startswith("g_") and isinstance(item.value, ast.Constant):
+                if name.startswith("g_") and isinstance(item.value, ast.Constant) and isinstance(item.value.value, str):
                     # A grouping written as a string ("cg"): membership of single characters.
                     chars = ", ".join(json.dumps(c, ensure_ascii=False) for c in item.value.value)
                     statics.append(f"{self.class_name}.{name} = new Set([{chars}]);")

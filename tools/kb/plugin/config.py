@@ -1,0 +1,11 @@
+"""The kb plugin's options in mkdocs.yml (`plugins: - kb: {...}`), typed and validated by MkDocs."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class KbConfig(Config):
+    reuse_renders = c.Type(bool, default=True)
+    """During `mkdocs serve`, reuse the HTML of pages and quizzes whose inputs are unchanged."""
