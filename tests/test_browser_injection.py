@@ -70,7 +70,7 @@ def hostile_project(tmp_path_factory, root) -> Path:
 
 
 def test_check_reports_every_vector_at_its_source_line(hostile_project):
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(hostile_project), "check", "--no-reuse"],
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(hostile_project), "check"],
                             capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

@@ -128,7 +128,7 @@ def test_every_case_at_once_without_traceback(project_copy):
     """All problems of one run are reported together, by the real command."""
     for case in sorted(CASES):
         CASES[case](project_copy)
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check", "--no-reuse"],
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
                             capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr

@@ -27,9 +27,9 @@ YAML_FOLDERS = ("glossary", "playbooks", "quizzes")
 SKIPPED_FIELDS = frozenset({"avoid", "forms"})
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _PO_STRING = re.compile(r'^msgstr\s+"(.*)"\s*$')
-# Markup inside a Markdown line that is not prose: HTML tags, attribute lists,
+# Markup inside a Markdown text (articles and YAML texts alike) that is not prose: HTML tags, attribute lists,
 # link targets and inline code. Masked with spaces so columns stay true.
-_NOT_PROSE = re.compile(r"<[^>\n]*>|\{\s*[:#.][^}\n]*\}|(?<=\])\([^)\n]*\)|`[^`\n]*`")
+_NOT_PROSE = re.compile(r"<[^>\n]*>|\{\s*[:#.][^}\n]*\}|\{[^{}\n]*=[^{}\n]*\}|(?<=\])\([^)\n]*\)|`[^`\n]*`")
 
 
 def _mask(text: str) -> str:
@@ -112,7 +112,7 @@ def yaml_prose(root: Path, rel: str) -> Iterator[Prose]:
         if lang is None:
             continue
         line, col = located.where(at, prefer_value=True)
-        yield Prose(lang, rel, line, col, text, source)
+        yield Prose(lang, rel, line, col, _mask(text), source)
 
 
 def ui_prose(root: Path, lang: str) -> Iterator[Prose]:
@@ -125,7 +125,7 @@ def ui_prose(root: Path, lang: str) -> Iterator[Prose]:
         return
     for key, text in located.data.items():
         if isinstance(text, str):
-            yield Prose(lang, rel, *located.where((key,), prefer_value=True), text, source)
+            yield Prose(lang, rel, *located.where((key,), prefer_value=True), _mask(text), source)
 
 
 def po_prose(root: Path, lang: str) -> Iterator[Prose]:
