@@ -35,8 +35,8 @@ def answer_correctly(quiz, question, lang: str) -> None:
         return
     for box in quiz.locator("input[data-correct='true']").all():
         box.check()
-    if question.type == "multiple":
-        quiz.locator("button[type=submit], .quiz-submit").first.click()
+    # Single-choice answers are submitted with the button too (auto_submit: false).
+    quiz.locator("button[type=submit], .quiz-submit").first.click()
 
 
 def answer_wrongly(quiz, question, lang: str) -> None:
@@ -46,8 +46,7 @@ def answer_wrongly(quiz, question, lang: str) -> None:
         return
     wrong = next(i for i, option in enumerate(question.options) if not option.correct)
     quiz.locator(f"input[value='{wrong}']").check()
-    if question.type == "multiple":
-        quiz.locator("button[type=submit], .quiz-submit").first.click()
+    quiz.locator("button[type=submit], .quiz-submit").first.click()
 
 
 def text_of(locator) -> str:

@@ -45,7 +45,7 @@ def test_queries_find_their_page_in_the_top_three(page, site_url, lang):
 def test_search_box_shows_results_and_opens_the_section(page, site_url):
     page.goto(f"{site_url}/pl/")
     page.keyboard.press("/")  # Material's shortcut still focuses the search box
-    page.keyboard.type("reklamacji listownej")
+    page.keyboard.type("skargi na piśmie")
     first = page.locator(".md-search-result__item").first
     first.wait_for(timeout=5000)
     assert "<mark>" in first.inner_html()
