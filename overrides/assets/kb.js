@@ -149,7 +149,12 @@ function kbQuizProgress(pathname, moduleId) {
     });
   }
   panel.querySelector(".kb-result-retry").addEventListener("click", function () {
-    try { localStorage.removeItem("quiz_progress_" + location.pathname); } catch (e) {}
+    // Progress belongs to the module (in every language), so both copies go.
+    var receipt = document.querySelector(".kb-receipt[data-module]");
+    try {
+      localStorage.removeItem("quiz_progress_" + location.pathname);
+      if (receipt) localStorage.removeItem(KB_MODULE_PREFIX + receipt.dataset.module);
+    } catch (e) {}
     location.reload();
   });
   window.addEventListener("quizProgressUpdate", function () { setTimeout(refresh, 0); });
