@@ -22,6 +22,7 @@ from typing import Any
 
 from kb.build.cores import default_jobs
 from kb.build.language_split import ENVIRONMENT_VARIABLE, chunks
+from kb.build.precompress import precompress_site
 from kb.build.split_handshake import REPORT_FD_VARIABLE, read_report, verdicts
 
 
@@ -57,6 +58,10 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False, 
         shutil.rmtree(part, ignore_errors=True)
     if sitemap is not None:
         _write_sitemap(staging, *sitemap)
+    # The offline copy is opened from the file system, where nothing negotiates
+    # Content-Encoding: .gz/.br copies there would only double the zip.
+    if not offline:
+        precompress_site(staging)
     if site.exists():
         site.rename(previous)
     staging.rename(site)
