@@ -23,6 +23,10 @@ ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
 
 
 class PrecompressedHandler(http.server.SimpleHTTPRequestHandler):
+    # HTTP/1.1 as real hosts speak it: keep-alive, and Chrome revalidates
+    # no-cache responses by their validators (with HTTP/1.0 it fetched them anew).
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):  # noqa: D102
         pass
 
@@ -47,6 +51,7 @@ class PrecompressedHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", TYPES.get(path.suffix) or self.guess_type(str(path)))
         self.send_header("Cache-Control", cache)
         self.send_header("ETag", etag)
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
         self.send_header("Vary", "Accept-Encoding")
         if encoding:
             self.send_header("Content-Encoding", encoding)
