@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from kb.content.project import mkdocs_config_problems
+from kb.build.precompress import precompress_site
 from kb.diagnostics import render
 from kb.zipfiles import fixed_zip
 
@@ -41,6 +42,10 @@ def build_site(root: Path, site_dir: Path | None = None, offline: bool = False) 
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         return code
+    # The offline copy is opened from the file system, where nothing negotiates
+    # Content-Encoding: .gz/.br copies there would only double the zip.
+    if not offline:
+        precompress_site(staging)
     if site.exists():
         site.rename(previous)
     staging.rename(site)
