@@ -29,7 +29,10 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _PO_STRING = re.compile(r'^msgstr\s+"(.*)"\s*$')
 # Markup inside a Markdown text (articles and YAML texts alike) that is not prose: HTML tags, attribute lists,
 # link targets and inline code. Masked with spaces so columns stay true.
-_NOT_PROSE = re.compile(r"<(script|style)\b[^>\n]*>.*?</\1\s*>|<[^>\n]*>|\{\s*[:#.][^}\n]*\}|\{[^{}\n]*=[^{}\n]*\}|(?<=\])\([^)\n]*\)|`[^`\n]*`")
+_NOT_PROSE = re.compile(
+    r"<(script|style)\b[^>\n]*>.*?</\1\s*>|<[^>\n]*>"  # script and style bodies, tags
+    r"|\{\s*[:#.][^}\n]*\}|\{[^{}\n]*=[^{}\n]*\}"  # attribute lists
+    r"|(?<=\])\([^)\n]*\)|`[^`\n]*`")  # link targets, inline code
 
 
 def _mask(text: str) -> str:
