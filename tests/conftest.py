@@ -62,8 +62,12 @@ def fixture_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """
     target = tmp_path_factory.mktemp("fixture") / "project"
     shutil.copytree(FIXTURE_PROJECT, target)
-    for shared in ("sources", "locales"):
-        shutil.copytree(ROOT / shared, target / shared)
+    shutil.copytree(ROOT / "sources", target / "sources")
+    # The everyday search words name live pages the small project does not have.
+    shutil.copytree(ROOT / "locales", target / "locales", ignore=shutil.ignore_patterns("search"))
+    (target / "locales" / "search").mkdir()
+    for lang in ("lt", "it", "pl", "fi"):
+        (target / "locales" / "search" / f"{lang}.yml").write_text("# none in the small project\n", encoding="utf-8")
     return target
 
 

@@ -41,3 +41,8 @@ def relative(target: str, from_page_url: str) -> str:
     if path.endswith("/") and not link.endswith("/"):
         link += "/"
     return f"{link}#{anchor}" if anchor else link
+
+
+def quiz_url(lang: str, module_id: str, page: str = "") -> str:
+    suffix = f"-{page}" if page else ""
+    return page_url(lang, f"quizzes/{module_id}{suffix}")

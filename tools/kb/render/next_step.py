@@ -10,7 +10,7 @@ from __future__ import annotations
 from kb.content.articles import ArticlePage
 from kb.content.project import Project
 from kb.render.links import page_url, relative
-from kb.render.quizzes import quiz_url
+from kb.render.links import quiz_url
 from kb.render.text import attr, md_text
 from kb.render.training import module_order
 

@@ -26,10 +26,10 @@ def link_shared_assets(html: str, page_url: str) -> str:
     if style and style in html and _inner(style, _STYLE_OPEN, _STYLE_CLOSE) is not None:
         html = html.replace(style, f'<link rel="stylesheet" href="{get_relative_url(CSS_PATH, page_url)}">', 1)
     if script and script in html and _inner(script, _SCRIPT_OPEN, _SCRIPT_CLOSE) is not None:
-        # Deferred: it still runs after the page is parsed and before the theme's and
-        # kb.js (also deferred, later in the page), as the inline original did, but
-        # the page can be painted before it is downloaded (it was render-blocking).
-        html = html.replace(script, f'<script defer src="{get_relative_url(JS_PATH, page_url)}"></script>', 1)
+        # Not deferred: the inline original ran where it stood, before the page's own
+        # scripts, and kb.js relies on that order (it restores a module's progress
+        # before mkdocs-quiz reads it; a deferred mkdocs-quiz starts first).
+        html = html.replace(script, f'<script src="{get_relative_url(JS_PATH, page_url)}"></script>', 1)
     return html
 
 

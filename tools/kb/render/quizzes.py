@@ -8,15 +8,10 @@ import json
 from kb.content.project import Project
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.render.citations import citation_link
-from kb.render.links import page_url, relative
+from kb.render.links import quiz_url, relative
 from kb.render.playbooks import playbook_url
 from kb.render.results import receipt_panel, result_panel
 from kb.render.text import attr, link, md_text
-
-
-def quiz_url(lang: str, module_id: str, page: str = "") -> str:
-    suffix = f"-{page}" if page else ""
-    return page_url(lang, f"quizzes/{module_id}{suffix}")
 
 
 def quiz_citation(project: Project, citation: str, lang: str, here: str) -> str:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import html
 import json
 
+from kb.content.learning_path import module_order
 from kb.content.project import Project
 from kb.content.quiz import QuizModule, content_version
-from kb.render.links import page_url, relative
+from kb.render.links import page_url, quiz_url, relative
 from kb.render.text import attr
 
 
@@ -23,9 +24,6 @@ def result_panel(project: Project, module: QuizModule, lang: str, here: str) -> 
     """Passed or failed; on a fail the sections to re-read (kb.js takes them
     from the citations of the questions missed) and a retry; on a pass the
     next module of the path. Both link back to "Start here"."""
-    from kb.render.quizzes import quiz_url
-    from kb.render.training import module_order  # the path order; training imports this package's quizzes
-
     ui = project.ui[lang]
     order = [m.id for m in module_order(project)]
     position = order.index(module.id)
