@@ -25,15 +25,22 @@ def gzip_bytes(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-# Quality 5, not 11: on the real site (191 files, 6.6 MB of text) quality 11 took
-# 7.2 s per build for 1,362 KB, quality 5 takes 0.1 s for 1,522 KB. Every author's
-# build and every test build pays the time; a reader pays about 12 % more bytes
-# on the few text files a page loads.
-BROTLI_QUALITY = 5
+# Brotli's best quality (11) only for the assets every page loads (theme bundle and
+# styles, kb.js, the search index): 14 files, 1.2 s per build. The rest, mostly the
+# pages and the theme's unused search-language files, take quality 5: on the real
+# site quality 11 for all 191 files cost 7.2 s per build for 1,362 KB against 0.1 s
+# for 1,522 KB, time every author's build and every test build would pay.
+BEST_QUALITY, QUICK_QUALITY = 11, 5
 
 
-def brotli_bytes(data: bytes) -> bytes:
-    return brotli.compress(data, mode=brotli.MODE_TEXT, quality=BROTLI_QUALITY)
+def brotli_quality(relative: str) -> int:
+    """The quality for a file of the site (path relative to the site, with /)."""
+    shared = relative.startswith("assets/") and not relative.startswith("assets/javascripts/lunr/")
+    return BEST_QUALITY if shared else QUICK_QUALITY
+
+
+def brotli_bytes(data: bytes, quality: int = BEST_QUALITY) -> bytes:
+    return brotli.compress(data, mode=brotli.MODE_TEXT, quality=quality)
 
 
 def precompress_site(site: Path) -> int:
@@ -45,8 +52,8 @@ def precompress_site(site: Path) -> int:
         data = path.read_bytes()
         if len(data) < MIN_SIZE:
             continue
-        for suffix, compress in ((".gz", gzip_bytes), (".br", brotli_bytes)):
-            packed = compress(data)
+        quality = brotli_quality(path.relative_to(site).as_posix())
+        for suffix, packed in ((".gz", gzip_bytes(data)), (".br", brotli_bytes(data, quality))):
             copy = path.with_name(path.name + suffix)
             # A copy no smaller than the original would only cost the host a lookup.
             if len(packed) < len(data):
