@@ -80,9 +80,14 @@ def check_serve(output: str) -> None:
 
 def check_lighthouse(output: str) -> None:
     assert "| page | lt perf/a11y/bp |" in output, output
-    (row,) = table_rows(output, "home")
+    # Two tables: the scores, then the metrics and bytes behind them with the budget.
+    row, figures = table_rows(output, "home")
     scores = re.fullmatch(r"(\d+)/(\d+)/(\d+)", row[1])
     assert scores and all(0 <= int(s) <= 100 for s in scores.groups()), row
+    assert figures[1] == "lt" and 0 <= int(figures[2]) <= 100, figures
+    fcp, lcp = (float(cell.removesuffix(" s")) for cell in figures[3:5])
+    first_kb, repeat_kb = float(figures[7]), float(figures[8])
+    assert 0 < fcp <= lcp and 0 < repeat_kb < first_kb, figures
 
 
 def test_every_benchmark_runs_in_quick_mode(built_site, browser):
