@@ -104,3 +104,11 @@ def test_real_content_follows_the_termbase_and_style_sheets(root):
     project = load_project(root)
     offending = [d.format() for d in project.diagnostics if d.code in {"avoided-term", "style"}]
     assert offending == []
+
+
+def test_style_sheet_that_is_a_folder_is_refused_like_any_content_file(tmp_path):
+    from kb.content.style import load_style_sheets
+    (tmp_path / "locales/style/lt.yml").mkdir(parents=True)
+    _, problems = load_style_sheets(tmp_path)
+    assert "locales/style/lt.yml:1:1: error[not-a-file]: locales/style/lt.yml is a folder, but its name ends in .yml: rename it" \
+        in [p.format() for p in problems]

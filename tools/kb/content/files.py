@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.content.load import MAX_FILE_BYTES
+from kb.content.load import MAX_FILE_BYTES, Located, load_yaml
 from kb.diagnostics import Diagnostic, error
 
 
@@ -105,3 +105,17 @@ def _outside(root: Path, path: Path) -> Diagnostic:
     rel = _rel(root, path)
     return error(rel, 1, 1, "symlink-outside", f"{rel} points outside the project ({path.readlink()}): "
                                                "it would be published; copy the file into the project instead")
+
+
+def read_language_file(root: Path, rel: str, missing: Diagnostic) -> tuple[Located | None, list[Diagnostic]]:
+    """One language's YAML file under locales/ (interface strings, style sheet, search words).
+
+    `missing` when there is none; the same refusals as any content file (a folder, a broken
+    or outside symlink, a file too large to read); else the YAML with its positions.
+    """
+    path = root / rel
+    if not path.exists() and not path.is_symlink():
+        return None, [missing]
+    if (problem := file_problem(root, path)) is not None:
+        return None, [problem]
+    return load_yaml(path.read_bytes(), rel)

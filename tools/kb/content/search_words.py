@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.content.load import load_yaml
+from kb.content.files import read_language_file
 from kb.diagnostics import Diagnostic, error
 from kb.languages import LANGUAGES
 
@@ -30,11 +30,7 @@ def load_search_words(root: Path, known: dict[str, set[str]]) -> tuple[SearchWor
     for lang in LANGUAGES:
         rel = f"{SEARCH_WORDS_DIR}/{lang}.yml"
         words[lang] = {}
-        path = root / rel
-        if not path.is_file():
-            problems.append(error(rel, 1, 1, "missing-file", f"search words for '{lang}' are missing"))
-            continue
-        located, found = load_yaml(path.read_bytes(), rel)
+        located, found = read_language_file(root, rel, error(rel, 1, 1, "missing-file", f"search words for '{lang}' are missing"))
         problems += found
         if located is None or located.data is None:
             continue

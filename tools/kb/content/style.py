@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
-from kb.content.load import load_yaml
+from kb.content.files import read_language_file
 from kb.content.model import ContentModel, KebabId, Text
 from kb.content.typecheck import parse_model
 from kb.diagnostics import Diagnostic, error
@@ -55,11 +55,7 @@ def load_style_sheets(root: Path) -> tuple[dict[str, tuple[StyleSheet, str]], li
     problems: list[Diagnostic] = []
     for lang in LANGUAGES:
         rel = f"{STYLE_DIR}/{lang}.yml"
-        path = root / rel
-        if not path.is_file():
-            problems.append(error(rel, 1, 1, "missing-file", f"the {lang} style sheet is missing"))
-            continue
-        located, found = load_yaml(path.read_bytes(), rel)
+        located, found = read_language_file(root, rel, error(rel, 1, 1, "missing-file", f"the {lang} style sheet is missing"))
         problems += found
         if located is None:
             continue
