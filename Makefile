@@ -74,7 +74,7 @@ bench: $(STAMP)  ## build synthetic content at 1x, 4x, 16x and print timings and
 bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromium (after make build; QUICK=1: one run)
 	$(BIN)/python bench/search.py --site "$(SITE)" $(BENCH_FLAGS)
 
-bench-serve: $(STAMP)  ## seconds from saving a YAML file to the change served by `mkdocs serve` (QUICK=1: one save)
+bench-serve: $(STAMP) chromium  ## seconds from saving a content file to the change in the browser under `mkdocs serve`, 1x and 4x (QUICK=1: one save)
 	$(BIN)/python bench/serve.py $(BENCH_FLAGS)
 
 $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node

@@ -167,9 +167,10 @@ def main() -> int:
     # Lighthouse's own advice on variability: run several times, report the median.
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
     parser.add_argument("--metrics", action="store_true", help="also print the performance metrics behind each score")
+    parser.add_argument("--languages", default=",".join(LANGUAGES), help="languages to score, comma-separated")
     parser.add_argument("--quick", action="store_true", help="smoke run: the home page in the default language, once")
     args = parser.parse_args()
-    languages = LANGUAGES
+    languages = {lang: LANGUAGES[lang] for lang in args.languages.split(",")}
     if args.quick:
         args.pages, args.runs, languages = "home", 1, {"lt": LANGUAGES["lt"]}
     if not (Path(args.site) / "index.html").is_file():

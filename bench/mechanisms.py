@@ -1,28 +1,34 @@
-"""Does each speed-up mechanism earn its place? Times commands with and without it.
+"""Does each speed-up mechanism earn its place? Times builds with and without it.
 
-For each mechanism, the relevant command runs with it (A) and without it (B),
-alternating A, B, A, B... so load from other work on the machine falls on both
-alike; the medians are printed. Content: the real project (1x) and synthetic
-content at 4x (bench/synthetic.py). A script, not a test: it reports.
+The mechanisms are the kb plugin's options (kb/plugin/config.py), each switched
+off in mkdocs.yml of a copy of the project, so nothing is patched:
 
-Mechanisms without a command-line switch are switched off by patching the
-plugin's or the loader's module in the measured process (`launch` below).
+- `compile_templates_once`: one Jinja bytecode cache for the four language
+  builds and every `serve` rebuild (kb/plugin/template_bytecode.py);
+- `reuse_renders`: during `serve`, the HTML of pages and quizzes whose inputs
+  did not change is reused (kb/plugin/render_reuse.py).
 
-The mechanisms measured here were removed after this measurement (issue 16);
-to repeat it, run the script against the code that still had them:
+For each size (1x is the real content, 4x three more copies of everything,
+bench/synthetic.py) and mechanism, a fresh process builds the site as
+`mkdocs serve` does (the first build), then saves an edit to a glossary term, a
+playbook and a quiz module and rebuilds after each, as `serve` does after a
+save. Runs with and without the mechanism alternate, so load from other work on
+the machine falls on both alike; medians are printed. A script, not a test.
 
-    git archive 5fa7420 | tar -x -C /tmp/kb-before
-    PYTHONPATH=/tmp/kb-before/tools .venv/bin/python bench/mechanisms.py
+The mechanisms removed in issue 16 (language split, fork pool, check record,
+quick YAML read, theme listing cache) were measured with the version of this
+script in commit 199ec2a, against the code that still had them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,122 +36,85 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-PY = sys.executable
+MECHANISMS = ("compile_templates_once", "reuse_renders")
+EDITS = (("glossary/coupon.yml", "definition:\n  lt: "),
+         ("playbooks/cancellation-call.yml", 'action:\n      lt: "'),
+         ("quizzes/retention-basics.yml", 'intro:\n  lt: "'))
 
 
-def _noop(*args: object, **kwargs: object) -> None:
-    return None
+def with_options(project: Path, options: dict[str, bool]) -> None:
+    """Set the kb plugin's options in the copy's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    block = "".join(f"\n      {name}: {str(value).lower()}" for name, value in options.items())
+    text = text.replace("\n  - kb\n", f"\n  - kb:{block}\n", 1)
+    config.write_text(text, encoding="utf-8")
 
 
-def _switch_off(mechanism: str) -> None:
-    import kb.plugin.events as events
+def serve_builds(project: Path) -> dict[str, float | list[float]]:
+    """In this process: the first build and one rebuild per edit, as `mkdocs serve` runs them."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
 
-    if mechanism == "template_cache":
-        events.SHARED_TEMPLATE_CACHE = None
-    elif mechanism == "repeated_work":
-        for name in ("cache_quiz_catalogues", "reuse_quiz_fragment_converter", "cache_theme_listing"):
-            if hasattr(events, name):
-                setattr(events, name, _noop)
-    elif mechanism == "collector":
-        import kb.cli as cli
+    os.chdir(project)
+    site = tempfile.mkdtemp(prefix="kb-bench-mechanisms-site-")
 
-        for module in (events, cli):
-            if hasattr(module, "collect_less_often"):
-                setattr(module, "collect_less_often", _noop)
-    elif mechanism == "quick_yaml":
-        import kb.content.load as load
+    def config():  # type: ignore[no-untyped-def]
+        loaded = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
+        loaded.site_url = "http://127.0.0.1:8000/"
+        return loaded
 
-        def never_quick(loader: object, path: str) -> object:
-            raise load._Unusual
-
-        load._read_quickly = never_quick
-    elif mechanism != "none":
-        raise SystemExit(f"unknown mechanism {mechanism}")
-
-
-def launch(mechanism: str, tool: str, args: list[str]) -> int:
-    """Run `mkdocs` or `kb` in this process with `mechanism` switched off."""
-    _switch_off(mechanism)
-    if tool == "mkdocs":
-        from mkdocs.__main__ import cli
-
-        try:
-            cli.main(args=args, prog_name="mkdocs", standalone_mode=False)
-        except SystemExit as stop:
-            return int(stop.code or 0)
-        return 0
-    from kb.cli import main
-
-    return main(args)
-
-
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds, and CPU seconds of the command and every process it waited for.
-
-    On a shared machine the wall time mostly measures the other work; CPU time
-    is what the command itself spent (for parallel work, wall time is the point).
-    """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=False)  # the instances stay for the rebuilds, as in serve
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    build(first, serve_url="http://127.0.0.1:8000/")
+    figures: dict[str, float | list[float]] = {"first": time.perf_counter() - start, "rebuilds": []}
+    for number, (file, after) in enumerate(EDITS):
+        path = project / file
+        path.write_text(path.read_text(encoding="utf-8").replace(after, f"{after}kbmark{number} ", 1), encoding="utf-8")
+        start = time.perf_counter()
+        build(config(), serve_url="http://127.0.0.1:8000/")
+        figures["rebuilds"].append(time.perf_counter() - start)  # type: ignore[union-attr]
+    return figures
+
+
+def measure(project: Path, options: dict[str, bool]) -> dict[str, float | list[float]]:
+    make_project(ROOT, project, int(project.name.removeprefix("x")))
+    with_options(project, options)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, __file__, "serve-builds", str(project)], env=env,
+                            capture_output=True, text=True)
     if result.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr.decode()[-3000:]}")
-    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def compare(label: str, with_it: list[str], without: list[str], cwd: Path, rounds: int) -> None:
-    a, b = [], []
-    for _ in range(rounds):
-        a.append(timed(with_it, cwd))
-        b.append(timed(without, cwd))
-    wa, wb = statistics.median(x for x, _ in a), statistics.median(x for x, _ in b)
-    ca, cb = statistics.median(y for _, y in a), statistics.median(y for _, y in b)
-    print(f"| {label} | {wa:.2f} / {ca:.2f} | {wb:.2f} / {cb:.2f} | {(wb - wa) / wb:+.0%} / {(cb - ca) / cb:+.0%} "
-          f"| {os.getloadavg()[0]:.0f} |", flush=True)
+        raise SystemExit(f"failed ({options}):\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def main() -> int:
-    if len(sys.argv) > 1 and sys.argv[1] == "launch":
-        return launch(sys.argv[2], sys.argv[3], sys.argv[4:])
+    if len(sys.argv) > 2 and sys.argv[1] == "serve-builds":
+        figures = serve_builds(Path(sys.argv[2]))
+        sys.stdout.flush()
+        print(json.dumps(figures))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1,4")
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--work", default="/tmp/kb-bench-mechanisms")
-    parser.add_argument("--only", default="", help="comma-separated mechanisms to measure (default: all)")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--work", default=str(ROOT / "build" / "bench" / "mechanisms"))
     args = parser.parse_args()
-    only = set(filter(None, args.only.split(",")))
     print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
-    print("| mechanism, size: command | with: wall / CPU s (medians) | without: wall / CPU s | saving: wall / CPU | load |")
+    print("| size | mechanism | first build: with / without (s) | rebuild after a save: with / without (s) | saving: first / rebuild |")
     print("|---|---|---|---|---|")
     for factor in (int(s) for s in args.sizes.split(",")):
         project = Path(args.work) / f"x{factor}"
-        make_project(ROOT, project, factor)
-        site = str(project / "site")
-        kb = [PY, "-m", "kb.cli", "--root", str(project)]
-        mkdocs = ["build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", site]
-        me = [PY, str(Path(__file__).resolve()), "launch"]
-        check = ["--root", str(project), "check", "--jobs", "1", "--no-reuse"]
-        timed(me + ["none", "mkdocs", *mkdocs], project)  # warm the file cache
-        cases = {
-            "language_split": ("kb build --jobs 2 vs --jobs 1",
-                               kb + ["build", "--jobs", "2", "--site-dir", site], kb + ["build", "--jobs", "1", "--site-dir", site]),
-            "template_cache": ("mkdocs build", me + ["none", "mkdocs", *mkdocs], me + ["template_cache", "mkdocs", *mkdocs]),
-            "repeated_work": ("mkdocs build", me + ["none", "mkdocs", *mkdocs], me + ["repeated_work", "mkdocs", *mkdocs]),
-            "collector": ("mkdocs build", me + ["none", "mkdocs", *mkdocs], me + ["collector", "mkdocs", *mkdocs]),
-            "collector_check": ("kb check --jobs 1 --no-reuse", me + ["none", "kb", *check], me + ["collector", "kb", *check]),
-            "quick_yaml": ("kb check --jobs 1 --no-reuse", me + ["none", "kb", *check], me + ["quick_yaml", "kb", *check]),
-            "fork_pool": ("kb check --no-reuse --jobs 2 vs --jobs 1", kb + ["check", "--no-reuse", "--jobs", "2"],
-                          kb + ["check", "--no-reuse", "--jobs", "1"]),
-            "check_record": ("kb check (record warm) vs --no-reuse", kb + ["check", "--jobs", "1"],
-                             kb + ["check", "--jobs", "1", "--no-reuse"]),
-        }
-        for name, (what, with_it, without) in cases.items():
-            if only and name not in only:
-                continue
-            compare(f"{name}, {factor}x: {what}", with_it, without, project, args.rounds)
+        for mechanism in MECHANISMS:
+            runs: dict[bool, list[dict]] = {True: [], False: []}
+            for _ in range(args.rounds):
+                for enabled in (True, False):
+                    runs[enabled].append(measure(project, {mechanism: enabled}))
+            first = {e: statistics.median(r["first"] for r in runs[e]) for e in runs}
+            rebuild = {e: statistics.median(s for r in runs[e] for s in r["rebuilds"]) for e in runs}
+            print(f"| {factor}x | {mechanism} | {first[True]:.2f} / {first[False]:.2f} | {rebuild[True]:.2f} / {rebuild[False]:.2f} "
+                  f"| {(first[False] - first[True]) / first[False]:+.0%} / {(rebuild[False] - rebuild[True]) / rebuild[False]:+.0%} |",
+                  flush=True)
     return 0
 
 

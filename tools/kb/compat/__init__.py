@@ -2,7 +2,8 @@
 
 kb works through public MkDocs events and documented plugin options. Where a
 measured gain needs a private function or attribute of another package, it is
-reached only from here: `mkdocs.py`, `mkdocs_quiz.py`, ... Each module names the
+reached only from here: `mkdocs.py`, `mkdocs_quiz.py`, `material.py` (theme markup),
+`mkdocs_static_i18n.py`. Each module names the
 versions it was verified against (`VERIFIED`) and records the signature of
 every function it wraps (`SIGNATURES`); tests/test_compat.py fails when an
 installed version's signature differs, so an upgrade (see `make lock`) cannot

@@ -9,3 +9,6 @@ from mkdocs.config.base import Config
 class KbConfig(Config):
     reuse_renders = c.Type(bool, default=True)
     """During `mkdocs serve`, reuse the HTML of pages and quizzes whose inputs are unchanged."""
+
+    compile_templates_once = c.Type(bool, default=True)
+    """Share compiled theme templates between the language builds and `serve` rebuilds."""

@@ -8,7 +8,6 @@ file has changed.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
+from kb.compat.material import drop_language_alternates
+from kb.compat.mkdocs_static_i18n import swap_language_links
 from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
 from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
@@ -29,6 +30,7 @@ from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import use_directory_urls
 from kb.render.tooltips import add_tooltips
 from kb.plugin.config import KbConfig
+from kb.plugin.template_bytecode import InMemoryBytecodeCache
 from kb.render.sanitize import clean
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
 from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
@@ -63,6 +65,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.search = SearchCollector()
         self.command = ""
         self._alternate = None  # the language links, while the 404 page has its own
+        self.template_bytecode = InMemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
@@ -131,6 +134,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if covered and not any(isinstance(f, _QuizFallbackFilter) for f in quiz_log.filters):
             quiz_log.addFilter(_QuizFallbackFilter(covered))
 
+    def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
+        if self.config.compile_templates_once:
+            env.bytecode_cache = self.template_bytecode
+        return env
+
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs once per language build: the outer (default language) build starts afresh.
         if config.theme.get("language") == DEFAULT_LANGUAGE:
@@ -147,10 +155,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        # Material fetches "<alternate>/sitemap.xml" for each <link rel=alternate> to
-        # re-route language links; mkdocs-static-i18n's links already point at the
-        # same page in the other language, and those fetches only produce 404s.
-        output = fix_accessibility(_ALTERNATE_LINK.sub("", output))
+        # Language alternates only made Material fetch missing sitemaps (kb.compat.material).
+        output = fix_accessibility(drop_language_alternates(output))
         output = link_shared_assets(output, page.url)
         lang = page.file.src_uri.split("/")[0]
         return point_material_at_worker(output, lang) if lang in LANGUAGES else output
@@ -163,7 +169,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             # The theme's templates are rendered before the pages, with the language
             # links mkdocs-static-i18n left from the previous language's last page;
             # a missing page's language links lead to each language's home.
-            self._alternate = _swap_alternate(config.extra, (language_homes(base_url),) * 2)
+            self._alternate = swap_language_links(config.extra, (language_homes(base_url),) * 2)
         return context
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
@@ -173,10 +179,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if template_name != NOT_FOUND_TEMPLATE:
             return output
         if self._alternate is not None:
-            _swap_alternate(config.extra, self._alternate)
+            swap_language_links(config.extra, self._alternate)
             self._alternate = None
         lang = _build_language(config)
-        output = point_material_at_worker(fix_accessibility(_ALTERNATE_LINK.sub("", output)), lang)
+        output = point_material_at_worker(fix_accessibility(drop_language_alternates(output)), lang)
         if lang == DEFAULT_LANGUAGE:
             return output
         target = Path(config.site_dir) / lang / NOT_FOUND_TEMPLATE
@@ -254,27 +260,10 @@ def _quiz_enabled(page: Page) -> bool:
 NOT_FOUND_TEMPLATE = "404.html"
 
 
-def _swap_alternate(extra, links: tuple):  # type: ignore[no-untyped-def]
-    """Set Material's language links, returning the ones replaced.
-
-    mkdocs-static-i18n sets them per page as an attribute of `extra`
-    (`config.extra.alternate = ...`), which Jinja reads before the item, so both
-    the item and (when present) the attribute are swapped."""
-    previous = (extra.get("alternate"), vars(extra).get("alternate"))
-    extra["alternate"] = links[0]
-    if "alternate" in vars(extra) or links[1] is not None:
-        vars(extra)["alternate"] = links[1]
-        if links[1] is None:
-            del vars(extra)["alternate"]
-    return previous
-
-
 def _build_language(config: MkDocsConfig) -> str:
     """The language mkdocs-static-i18n is building (it sets the theme's language)."""
     lang = config.theme.get("language")
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-# No leading \s*: on pages full of indentation it made this the slowest step of the build.
-_ALTERNATE_LINK = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 
 # Nav sections whose pages come from content (`- Title: folder/index.md` in mkdocs.yml).
 EXPANDED_SECTIONS = ("playbooks", "quizzes")

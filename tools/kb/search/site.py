@@ -4,10 +4,10 @@ self-contained worker per language, and point Material's search box at it."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from pathlib import Path
 
+from kb.compat.material import use_search_worker
 from kb.content.project import Project
 from kb.render.tooltips import matcher_for
 from kb.search.collect import split_sections
@@ -16,7 +16,6 @@ from kb.search.snowball_js import stemmers_bundle
 
 WORKER_DIR = "assets/kb"
 _WORKER_TEMPLATE = Path(__file__).with_name("worker.js")
-_MATERIAL_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js(")')
 # Pages that are not worth finding: the maintainers' table and quiz printouts.
 _EXCLUDED_FOLDERS = ("status",)
 _EXCLUDED_SUFFIXES = ("-sheet", "-key")
@@ -33,7 +32,7 @@ def worker_path(lang: str) -> str:
 
 def point_material_at_worker(html: str, lang: str) -> str:
     """Replace Material's lunr worker URL in the page config with ours."""
-    return _MATERIAL_WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}{worker_path(lang)}{m.group(3)}", html, count=1)
+    return use_search_worker(html, worker_path(lang))
 
 
 class SearchCollector:
