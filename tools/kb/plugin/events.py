@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,7 +65,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._failed_fingerprint: tuple | None = None  # content that failed while serving
         self.search = SearchCollector()
         self.command = ""
-        self._alternate = None  # the language links, while the 404 page has its own
+        self._alternate: tuple[Any, Any] | None = None  # the language links, while the 404 page has its own
         self.template_bytecode = InMemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
