@@ -10,6 +10,7 @@ import pytest
 
 from kb.checks.style import check_style
 from kb.checks.termbase import check_terminology
+from kb.checks.texts import all_prose
 from kb.content.model import GlossaryTerm
 from kb.content.style import StyleSheet
 
@@ -47,7 +48,7 @@ def write_article(root: Path, lang: str, lines: list[str]) -> str:
 def test_inflected_variant_is_reported_at_its_position(tmp_path, lang, preferred, variant, sentence):
     rel = write_article(tmp_path, lang, ["Pirmoji eilutė.", "  " + sentence])
     glossary = term({lang: preferred}, {lang: [{"term": variant, "reason": "machine-translation"}]})
-    found = check_terminology(tmp_path, [(glossary, "glossary/sample.yml")], LANGS)
+    found = check_terminology(all_prose(tmp_path), [(glossary, "glossary/sample.yml")], LANGS)
     column = 3 + sentence.index(INFLECTED[lang])
     assert [d.format() for d in found] == [
         f"{rel}:9:{column}: error[avoided-term]: '{INFLECTED[lang]}' is an avoided variant of '{variant}' "
@@ -58,14 +59,14 @@ def test_inflected_variant_is_reported_at_its_position(tmp_path, lang, preferred
 def test_other_languages_are_not_checked_against_a_variant(tmp_path):
     write_article(tmp_path, "it", ["Klient złożył reklamację."])
     glossary = term({"pl": "skarga"}, {"pl": [{"term": "reklamacja", "reason": "different-concept"}]})
-    assert check_terminology(tmp_path, [(glossary, "glossary/sample.yml")], LANGS) == []
+    assert check_terminology(all_prose(tmp_path), [(glossary, "glossary/sample.yml")], LANGS) == []
 
 
 def test_a_correct_phrase_containing_an_avoided_word_is_not_reported(tmp_path):
     write_article(tmp_path, "fi", ["Asiakas haluaa irtisanoa sopimuksen, ei peruuttaa tilauksensa."])
     glossary = term({"fi": "irtisanoa sopimus"}, {"fi": [{"term": "peruuttaa", "reason": "different-concept"}]},
                     synonyms={"fi": ["peruuttaa tilauksen"]})
-    assert check_terminology(tmp_path, [(glossary, "glossary/sample.yml")], LANGS) == []
+    assert check_terminology(all_prose(tmp_path), [(glossary, "glossary/sample.yml")], LANGS) == []
 
 
 def test_variant_in_yaml_text_is_located_inside_the_value(tmp_path):
@@ -73,7 +74,7 @@ def test_variant_in_yaml_text_is_located_inside_the_value(tmp_path):
     (tmp_path / "quizzes").mkdir()
     (tmp_path / rel).write_text("id: sample\ntitle:\n  pl: Jak przyjąć reklamację klienta\n", encoding="utf-8")
     glossary = term({"pl": "skarga"}, {"pl": [{"term": "reklamacja", "reason": "different-concept"}]})
-    [found] = check_terminology(tmp_path, [(glossary, "glossary/sample.yml")], LANGS)
+    [found] = check_terminology(all_prose(tmp_path), [(glossary, "glossary/sample.yml")], LANGS)
     assert (found.path, found.line, found.col) == (rel, 3, 19)
 
 
@@ -83,7 +84,7 @@ def test_style_rule_is_reported_at_the_match(tmp_path):
         "address": "a", "numbers": "n", "quotation_marks": "q", "capitalisation": "c",
         "rules": [{"id": "percent-space", "pattern": r"\d%", "message": "space before %"}],
     })
-    [found] = check_style(tmp_path, {"fi": (sheet, "locales/style/fi.yml")})
+    [found] = check_style(all_prose(tmp_path), {"fi": (sheet, "locales/style/fi.yml")})
     assert found.format() == f"{rel}:8:7: error[style]: space before % ('6%'; rule percent-space in locales/style/fi.yml)"
 
 

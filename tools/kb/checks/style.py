@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Iterable
 
-from kb.checks.texts import all_prose
+from kb.checks.texts import Prose
 from kb.content.style import StyleSheet
 from kb.diagnostics import Diagnostic, error
 
 
-def check_style(root: Path, sheets: dict[str, tuple[StyleSheet, str]]) -> list[Diagnostic]:
+def check_style(texts: Iterable[Prose], sheets: dict[str, tuple[StyleSheet, str]]) -> list[Diagnostic]:
+    """Every match of a language's style rules in that language's texts (kb.checks.texts.all_prose)."""
     rules = {lang: [(rule, re.compile(rule.pattern), rel) for rule in sheet.rules] for lang, (sheet, rel) in sheets.items()}
     problems = []
-    for prose in all_prose(root):
+    for prose in texts:
         for rule, pattern, rel in rules.get(prose.lang, ()):
             for match in pattern.finditer(prose.text):
                 line, col = prose.locate(match.group(0), match.start())

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
-from kb.checks.texts import Prose, all_prose
+from kb.checks.texts import Prose
 from kb.content.model import GlossaryTerm
 from kb.diagnostics import Diagnostic, error
 from kb.search.normalize import TOKEN, key
@@ -103,11 +102,12 @@ class Termbase:
                 yield tokens[start][0], tokens[span[-1]][1], variant
 
 
-def check_terminology(root: Path, terms: Iterable[tuple[GlossaryTerm, str]], languages: Iterable[str]) -> list[Diagnostic]:
-    """Every avoided variant in any text, located, with the preferred term."""
+def check_terminology(texts: Iterable[Prose], terms: Iterable[tuple[GlossaryTerm, str]],
+                      languages: Iterable[str]) -> list[Diagnostic]:
+    """Every avoided variant in any of the texts (kb.checks.texts.all_prose), located, with the preferred term."""
     termbase = Termbase.from_terms(terms, languages)
     problems = []
-    for prose in all_prose(root):
+    for prose in texts:
         for start, end, variant in termbase.findings(prose):
             surface = prose.text[start:end]
             line, col = prose.locate(surface, start)

@@ -10,6 +10,7 @@ from kb.content.articles import ArticlePage
 from kb.checks.defects import find_defects
 from kb.checks.style import check_style
 from kb.checks.termbase import check_terminology
+from kb.checks.texts import all_prose
 from kb.checks.generated_names import name_problem, quiz_page_stems
 from kb.checks.html_safety import has_markup, strings_of, text_problems
 from kb.checks.placeholders import markdown_placeholder_problems, placeholder_problem, yaml_placeholder_problems
@@ -347,8 +348,9 @@ def validate(project: Project) -> list[Diagnostic]:
     problems += _check_terms(project)
     problems += _check_playbooks(project)
     problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
-    problems += check_terminology(project.root, ((t.item, t.path) for t in project.terms.values()), LANGUAGES)
-    problems += check_style(project.root, project.style)
+    texts = list(all_prose(project.root))  # read once for both text rules
+    problems += check_terminology(texts, ((t.item, t.path) for t in project.terms.values()), LANGUAGES)
+    problems += check_style(texts, project.style)
     for page in project.articles.values():
         problems += markdown_placeholder_problems(page.text, page.path)
     if project.company is not None:
