@@ -17,7 +17,7 @@ BENCH_FLAGS := $(if $(filter-out 0,$(QUICK)),--quick)
 # The built site the search and Lighthouse benchmarks measure (tests pass their own).
 SITE ?= site
 
-.PHONY: lock lint test-fast serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse clean
+.PHONY: lock lint test-fast serve build check test chromium node schemas export offline bench bench-search bench-serve bench-lighthouse bench-mechanisms clean
 
 # Exact versions from the lock file; pyproject.toml keeps the compatible ranges.
 $(STAMP): pyproject.toml requirements.lock
@@ -76,6 +76,9 @@ bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromi
 
 bench-serve: $(STAMP) chromium  ## seconds from saving a content file to the change in the browser under `mkdocs serve`, 1x and 4x (QUICK=1: one save)
 	$(BIN)/python bench/serve.py $(BENCH_FLAGS)
+
+bench-mechanisms: $(STAMP)  ## first build and rebuild after a save, with and without each speed-up mechanism, 1x and 4x
+	$(BIN)/python bench/mechanisms.py
 
 $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 	cd bench && npm ci --no-audit --no-fund --silent
