@@ -20,6 +20,7 @@ import jinja2
 class InMemoryBytecodeCache(jinja2.BytecodeCache):
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
+        self.compiled = 0  # templates compiled (not found in the cache): for tests and curiosity
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self._code.get(bucket.key)
@@ -27,6 +28,7 @@ class InMemoryBytecodeCache(jinja2.BytecodeCache):
             bucket.bytecode_from_string(code)  # rejects code for another source checksum
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled += 1
         self._code[bucket.key] = bucket.bytecode_to_string()
 
     def __len__(self) -> int:
