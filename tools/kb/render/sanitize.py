@@ -111,6 +111,9 @@ class Finding:
 
 
 _SVG_ONLY = frozenset({"path"})
+# Inside <svg> the parser reads other tags as SVG elements: the sanitiser drops an
+# <input> there, and moves a <p> out after the icon. Icons need nothing else.
+_SVG_CHILDREN = frozenset({"svg", "path", "a"})
 _LOWERCASE_ATTRIBUTES = {tag: frozenset(name.lower() for name in names) for tag, names in ATTRIBUTES.items()}
 
 
@@ -137,8 +140,16 @@ class _Finder(HTMLParser):
         if tag not in TAGS or (tag in _SVG_ONLY and not self.svg_depth):
             self.found.append(Finding(f"<{tag}> is not allowed on a page", (f"<{tag}",)))
             return
+        if self.svg_depth and tag not in _SVG_CHILDREN:
+            self.found.append(Finding(f"<{tag}> is not allowed inside <svg>", (f"<{tag}",)))
+            return
         allowed = _LOWERCASE_ATTRIBUTES.get(tag, frozenset()) | _GLOBAL  # the parser lowercases names
+        in_svg = bool(self.svg_depth) or tag == "svg"
         for name, value in attrs:
+            if in_svg and name.startswith("xlink:"):
+                # In SVG the parser reads xlink:href as `href` in the XLink namespace, and the
+                # sanitiser judges it by that local name (and, for href, by its scheme).
+                name = name.removeprefix("xlink:")
             if name.startswith("on"):
                 self.found.append(Finding(f"event handler '{name}' on <{tag}> is not allowed", (name,)))
             elif name == "style":
