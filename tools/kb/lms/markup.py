@@ -26,7 +26,7 @@ def inline_html(text: str) -> str:
     """One paragraph of Markdown as inline XHTML (no wrapping <p>)."""
     if not _MARKUP.search(text):
         return " ".join(text.split())
-    rendered = _converter().reset().convert(html.escape(text, quote=False)).strip()
+    rendered = str(_converter().reset().convert(html.escape(text, quote=False))).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered

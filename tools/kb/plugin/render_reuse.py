@@ -37,6 +37,7 @@ from kb.compat.mkdocs_quiz import wrap_process_quiz
 
 # The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
 PLUGIN_NAME = "kb"
+_Key = tuple[Any, ...]  # every input of one conversion
 
 
 @dataclass(frozen=True)
@@ -62,10 +63,10 @@ class RenderReuse:
     """The page and quiz results of one `serve` session, keyed on all their inputs."""
 
     def __init__(self) -> None:
-        self._pages: dict[tuple, _PageRender] = {}
-        self._quizzes: dict[tuple, str] = {}
-        self._used_pages: set[tuple] = set()
-        self._used_quizzes: set[tuple] = set()
+        self._pages: dict[_Key, _PageRender] = {}
+        self._quizzes: dict[_Key, str] = {}
+        self._used_pages: set[_Key] = set()
+        self._used_quizzes: set[_Key] = set()
         self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
         self.reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
 
@@ -88,7 +89,7 @@ class RenderReuse:
         self._used_pages.add(key)
 
     def process_quiz(self, process: Callable[..., str], plugin: Any, quiz_content: str, quiz_id: int,
-                     options: dict, t: Any, config: Any, page: Any, files: Any) -> str:
+                     options: dict[str, bool], t: Any, config: Any, page: Any, files: Any) -> str:
         key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
                tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
                self._files_token(files), self._config_token(config))
@@ -100,7 +101,7 @@ class RenderReuse:
         self._used_quizzes.add(key)
         return html
 
-    def _token(self, kind: str, obj: Any, describe) -> str:  # type: ignore[no-untyped-def]
+    def _token(self, kind: str, obj: Any, describe: Callable[[Any], object]) -> str:
         """A digest of `describe(obj)`, computed once per object (one per language build)."""
         last = self._tokens.get(kind)
         if last is None or last[0] is not obj:
@@ -173,7 +174,7 @@ def _restore(page: Any, cached: _PageRender, files: Any) -> None:
 def reuse_quiz_renders() -> None:
     """Wrap mkdocs-quiz's per-quiz conversion with the quiz cache of the kb plugin (once per process)."""
     def wrap(process: Callable[..., str]) -> Callable[..., str]:
-        def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict, t: Any,
+        def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict[str, bool], t: Any,
                              config: Any, page: Any, files: Any) -> str:
             store = store_of(config)
             if store is None:

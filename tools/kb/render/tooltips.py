@@ -20,10 +20,10 @@ from kb.render.links import SiteUrls, relative
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _WORD = re.compile(r"\w+")
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"})
 # Inside these, text is never annotated.
-_SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "abbr", "script", "style", "button",
-              "label", "textarea", "select", "option", "kbd", "nav", "summary"}
+_SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "abbr", "script", "style", "button",
+                        "label", "textarea", "select", "option", "kbd", "nav", "summary"})
 _SKIP_CLASSES = ("quiz", "kb-source", "admonition", "md-source-file", "headerlink")
 
 
