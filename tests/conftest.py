@@ -50,6 +50,36 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("checkout") / "project")
 
 
+# What `kb check` reads: the content, without the pages and site a build writes.
+CONTENT_DIRS = ("sources", "locales", "glossary", "playbooks", "quizzes", "schemas")
+CONTENT_FILES = ("company.yml", "mkdocs.yml")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path, root: Path) -> Path:
+    """The project's content in a temporary folder of its own, for one test to change
+    (the bad and hostile input tests). Tests that build the site copy all of it instead."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for folder in CONTENT_DIRS:
+        shutil.copytree(root / folder, copy / folder)
+    for name in CONTENT_FILES:
+        shutil.copy(root / name, copy / name)
+    for page in root.glob("docs/*/articles/*.md"):
+        target = copy / page.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(page, target)
+    return copy
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> str:
+    """The session's fixed date, set again for one test whose expected output names
+    dates (review due dates), whatever an earlier test left in the environment."""
+    monkeypatch.setenv(CLOCK_VARIABLE, FIXED_TODAY)
+    return FIXED_TODAY
+
+
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"
 
 

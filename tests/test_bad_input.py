@@ -10,7 +10,6 @@ KB_UPDATE_GOLDEN=1 pytest tests/test_bad_input.py, then review the diff.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,22 +39,8 @@ def diagnostics_for(project, rel: str) -> str:
     return render([d for d in project.diagnostics if d.path == rel])
 
 
-@pytest.fixture(scope="module")
-def project_copy(tmp_path_factory, root):
-    copy = tmp_path_factory.mktemp("project")
-    for folder in ("sources", "locales", "glossary", "playbooks", "quizzes", "schemas"):
-        shutil.copytree(root / folder, copy / folder)
-    shutil.copy(root / "company.yml", copy / "company.yml")
-    for page in root.glob("docs/*/articles/*.md"):
-        target = copy / page.relative_to(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(page, target)
-    return copy
-
-
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch):
-    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+# project_copy and pinned_today come from conftest.py.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def test_corpus_is_large_enough():

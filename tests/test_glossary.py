@@ -12,6 +12,10 @@ from kb.content.collation import sort_key
 from kb.languages import LANGUAGES
 from kb.content.project import load_project
 from kb.render.glossary import glossary_markdown
+from kb.render.links import SiteUrls
+
+# The served site's URL style (mkdocs.yml: use_directory_urls).
+URLS = SiteUrls(directory_urls=True)
 
 
 
@@ -28,7 +32,7 @@ def test_real_content_is_clean(project):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_page_matches_golden(small_project, lang):
-    actual = glossary_markdown(small_project, lang)
+    actual = glossary_markdown(small_project, lang, URLS)
     assert_matches_golden(f"glossary.{lang}.md", actual)
 
 
@@ -48,7 +52,7 @@ EXPECTED_ORDER = {
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_glossary_page_is_in_alphabetical_order(small_project, lang):
-    page = glossary_markdown(small_project, lang)
+    page = glossary_markdown(small_project, lang, URLS)
     names = [re.sub(r"\s*\{#[^}]+\}$", "", line[4:]) for line in page.splitlines() if line.startswith("### ")]
     assert names == EXPECTED_ORDER[lang]
 

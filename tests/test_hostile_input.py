@@ -87,24 +87,8 @@ def _touch(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def project_copy(tmp_path, root):
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for folder in ("sources", "locales", "glossary", "playbooks", "quizzes", "schemas"):
-        shutil.copytree(root / folder, copy / folder)
-    for name in ("company.yml", "mkdocs.yml"):
-        shutil.copy(root / name, copy / name)
-    for page in root.glob("docs/*/articles/*.md"):
-        target = copy / page.relative_to(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(page, target)
-    return copy
-
-
-@pytest.fixture(autouse=True)
-def pinned_today(monkeypatch):
-    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+# project_copy and pinned_today come from conftest.py.
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _failing(diagnostics: list[Diagnostic]) -> str:
@@ -151,6 +135,7 @@ def test_glossary_letter_index_escapes_a_terms_first_character(project_copy):
     """A term starting with '"' or '<' files under '#', and nothing of it reaches the markup raw."""
     from kb.checks.html_safety import _render
     from kb.render.glossary import glossary_markdown
+    from kb.render.links import SiteUrls
     from kb.render.sanitize import findings
 
     for term_id, first in (("coupon", '"'), ("refund", "<")):
@@ -159,7 +144,7 @@ def test_glossary_letter_index_escapes_a_terms_first_character(project_copy):
                                path.read_text(encoding="utf-8")), encoding="utf-8")
     project = load_project(project_copy)
     assert not [d for d in project.diagnostics if d.severity is Severity.ERROR]
-    markdown = glossary_markdown(project, "lt")
+    markdown = glossary_markdown(project, "lt", SiteUrls(directory_urls=True))
     index = next(line for line in markdown.splitlines() if line.startswith('<nav class="kb-letters"'))
     assert index.count('<a href="#letter-other">#</a>') == 1
     assert "## &#35; {#letter-other}" in markdown

@@ -9,7 +9,11 @@ from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
 from kb.content.project import load_project
+from kb.render.links import SiteUrls
 from kb.render.playbooks import fill, playbook_markdown
+
+# The served site's URL style (mkdocs.yml: use_directory_urls).
+URLS = SiteUrls(directory_urls=True)
 
 REQUIRED = {"cancellation-call", "complaint-call", "complaint-letter", "loyalty-enrolment", "problem-resolution",
             "proactive-communication", "positive-feedback-reply"}
@@ -31,7 +35,7 @@ def test_seven_playbooks_every_step_cited(project):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_playbook_page_matches_golden(small_project, lang, monkeypatch):
     monkeypatch.setenv("KB_TODAY", "2026-11-23")
-    actual = playbook_markdown(small_project, small_project.playbooks["cancellation-call"].item, lang)
+    actual = playbook_markdown(small_project, small_project.playbooks["cancellation-call"].item, lang, URLS)
     assert_matches_golden(f"playbook.cancellation-call.{lang}.md", actual)
 
 
@@ -43,5 +47,5 @@ def test_unset_company_value_asks_the_team_lead(project):
 
 def test_overdue_playbook_shows_needs_review(project, monkeypatch):
     monkeypatch.setenv("KB_TODAY", "2030-01-01")
-    page = playbook_markdown(project, project.playbooks["complaint-call"].item, "pl")
+    page = playbook_markdown(project, project.playbooks["complaint-call"].item, "pl", URLS)
     assert page.split("\n")[2].startswith('!!! warning "Wymaga przeglądu')

@@ -9,7 +9,11 @@ from golden_files import assert_matches_golden
 
 from kb.languages import LANGUAGES
 from kb.content.project import load_project
+from kb.render.links import SiteUrls
 from kb.render.quizzes import quiz_page_markdown, sheet_markdown
+
+# The served site's URL style (mkdocs.yml: use_directory_urls).
+URLS = SiteUrls(directory_urls=True)
 
 
 
@@ -27,14 +31,14 @@ def test_six_modules_of_eight_questions_in_four_languages(project):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_compiled_quiz_page_matches_golden(small_project, lang):
-    actual = quiz_page_markdown(small_project, small_project.quizzes["retention-programs"].item, lang)
+    actual = quiz_page_markdown(small_project, small_project.quizzes["retention-programs"].item, lang, URLS)
     assert_matches_golden(f"quiz.retention-programs.{lang}.md", actual)
 
 
 def test_question_sheet_hides_answers_and_key_shows_them(project):
     module = project.quizzes["retention-programs"].item
-    sheet = sheet_markdown(project, module, "pl", answers=False)
-    key = sheet_markdown(project, module, "pl", answers=True)
+    sheet = sheet_markdown(project, module, "pl", URLS, answers=False)
+    key = sheet_markdown(project, module, "pl", URLS, answers=True)
     assert "☑" not in sheet and "kb-correct" not in sheet
     correct = sum(o.correct for q in module.questions for o in (q.options or []))
     assert key.count("☑") == correct

@@ -22,7 +22,6 @@ import json, logging, sys
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from kb.plugin import render_reuse
 
 logging.basicConfig(level=logging.WARNING)  # a failed build says why on stderr
 site, edits = sys.argv[1], json.loads(sys.argv[2])
@@ -34,7 +33,8 @@ for path, (old, new) in edits.items():
     assert old in text, path
     Path(path).write_text(text.replace(old, new, 1), encoding="utf-8")
 build(load_config("mkdocs.yml", site_dir=site))
-print(json.dumps(dict(render_reuse.reused)))
+# MkDocs keeps the plugin instance across rebuilds (it defines on_startup), and the plugin keeps the store.
+print(json.dumps(dict(config.plugins["kb"].render_reuse.reused)))
 """
 
 
@@ -78,7 +78,6 @@ WARNINGS_PER_REBUILD = r"""
 import json, logging, sys
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from kb.plugin import render_reuse
 
 class Count(logging.Handler):
     def __init__(self):
@@ -96,7 +95,7 @@ for _ in range(2):
     count.messages.clear()
     build(config if not seen else load_config("mkdocs.yml", site_dir=sys.argv[1], strict=False))
     seen.append([m for m in count.messages if "no-such-page.md" in m])
-print(json.dumps({"warnings": seen, "reused": render_reuse.reused["pages"]}))
+print(json.dumps({"warnings": seen, "reused": config.plugins["kb"].render_reuse.reused["pages"]}))
 """
 
 
@@ -110,3 +109,29 @@ def test_a_reused_page_still_reports_its_warnings(project_copy, tmp_path):
     assert result["reused"] > 100
     first, second = result["warnings"]
     assert len(first) == 1 and second == first
+
+
+# The wrappers stay on the classes for the whole process; a plain build in it must not reuse anything.
+STORE_ONLY_WHILE_SERVING = r"""
+import json
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+from kb.plugin.render_reuse import RenderReuse, store_of
+
+config = load_config("mkdocs.yml")
+kb = config.plugins["kb"]
+states = {}
+for command in ("serve", "build"):
+    config.plugins.on_startup(command=command, dirty=False)
+    kb.on_config(config)
+    store = store_of(config)
+    states[command] = None if store is None else (type(store) is RenderReuse and store is kb.render_reuse)
+states["wrapped"] = hasattr(Page.render, "__wrapped__")
+print(json.dumps(states))
+"""
+
+
+def test_only_a_serving_kb_plugin_keeps_renders(project_copy):
+    run = subprocess.run([sys.executable, "-c", STORE_ONLY_WHILE_SERVING], cwd=project_copy, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert json.loads(run.stdout.strip().splitlines()[-1]) == {"serve": True, "build": None, "wrapped": True}

@@ -143,8 +143,9 @@ def test_citations_link_to_the_published_site_when_its_address_is_known(project)
 
 def test_trainers_page_publishes_every_package_with_an_import_note(project):
     from kb.render.generate import generated_pages
+    from kb.render.links import SiteUrls
 
-    pages = generated_pages(project)
+    pages = generated_pages(project, SiteUrls(directory_urls=True))
     for lang in LANGUAGES:
         trainers = pages[f"{lang}/trainers/index.md"]
         assert project.ui[lang]["scorm_import_note"] in trainers

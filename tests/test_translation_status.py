@@ -15,6 +15,7 @@ import pytest
 
 from kb.content.project import load_project
 from kb.render.article_notes import annotate
+from kb.render.links import SiteUrls
 from kb.render.status import status_markdown
 
 
@@ -51,8 +52,9 @@ def test_check_warns_and_strict_fails(edited_project):
 def test_page_and_status_page_say_outdated(edited_project):
     project = load_project(edited_project)
     page = project.article("retention-management", "it")
-    markdown = annotate((edited_project / page.path).read_text(encoding="utf-8"), page, project, "it/articles/retention-management/")
+    markdown = annotate((edited_project / page.path).read_text(encoding="utf-8"), page, project, SiteUrls(directory_urls=True),
+                        "it/articles/retention-management/")
     assert f'!!! warning "{html.escape(project.ui["it"]["outdated_translation"])}"' in markdown
-    status = status_markdown(project, "lt", date(2026, 11, 23))
+    status = status_markdown(project, "lt", SiteUrls(directory_urls=True), date(2026, 11, 23))
     row = next(line for line in status.splitlines() if "articles/retention-management/" in line)
     assert row.count(f"**{project.ui['lt']['status_outdated']}**") == 3

@@ -9,6 +9,7 @@ mkdocs.yml) and the HTML is compared against the allow-list.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -30,15 +31,18 @@ EXTENSION_CONFIGS = {"toc": {"permalink": True}}
 # nothing the allow-list refuses. Most texts have none, so most are not rendered.
 _MARKUP = ("<", "&", "](", "]:", "{")  # (also as _has_markup below)
 
-_renderer: markdown.Markdown | None = None
+
+# One converter for the whole process: building one loads every extension, and
+# texts are rendered one at a time. Safe to share because `_render` resets it
+# before each text (a converter keeps state between conversions: footnotes, IDs,
+# references) and kb renders from one thread.
+@functools.cache
+def _renderer() -> markdown.Markdown:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
 
 
 def _render(text: str) -> str:
-    global _renderer
-    if _renderer is None:
-        _renderer = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    _renderer.reset()
-    return str(_renderer.convert(text))
+    return str(_renderer().reset().convert(text))
 
 
 def _problem(path: str, line: int, col: int, finding: Finding) -> Diagnostic:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import markdown
 
+
 # One converter for all fields: building a new one per call dominated export time.
-_converter = markdown.Markdown(output_format="xhtml")
+# Safe to share because `inline_html` resets it before each text (a converter
+# keeps state between conversions) and kb converts from one thread.
+@cache
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(output_format="xhtml")
 
 
 # Characters that can start Markdown inline syntax; text without them is plain.
@@ -21,7 +26,7 @@ def inline_html(text: str) -> str:
     """One paragraph of Markdown as inline XHTML (no wrapping <p>)."""
     if not _MARKUP.search(text):
         return " ".join(text.split())
-    rendered = _converter.reset().convert(html.escape(text, quote=False)).strip()
+    rendered = str(_converter().reset().convert(html.escape(text, quote=False))).strip()
     if rendered.startswith("<p>") and rendered.endswith("</p>"):
         rendered = rendered[3:-4]
     return rendered

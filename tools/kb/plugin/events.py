@@ -28,13 +28,13 @@ from kb.render.article_notes import annotate
 from kb.render.next_step import next_step_markdown
 from kb.render.not_found import language_homes, not_found_strings
 from kb.render.accessibility import fix_accessibility, label_permalinks
-from kb.render.links import use_directory_urls
+from kb.render.links import SiteUrls
 from kb.render.tooltips import add_tooltips
 from kb.plugin.config import KbConfig
 from kb.plugin.template_bytecode import InMemoryBytecodeCache
 from kb.render.sanitize import clean
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
-from kb.plugin.render_reuse import new_rebuild, reuse_page_renders, reuse_quiz_renders
+from kb.plugin.render_reuse import RenderReuse, reuse_page_renders, reuse_quiz_renders
 from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -67,6 +67,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.command = ""
         self._alternate: tuple[Any, Any] | None = None  # the language links, while the 404 page has its own
         self.template_bytecode = InMemoryBytecodeCache()
+        # Unchanged renders kept between `serve` rebuilds; None when not serving (render_reuse finds it here).
+        self.render_reuse: RenderReuse | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining this hook also makes MkDocs keep this instance across `serve`
@@ -83,11 +85,13 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
         if self.serving and self.config.reuse_renders:
+            self.render_reuse = self.render_reuse or RenderReuse()
             reuse_page_renders()
             reuse_quiz_renders()
+        else:
+            self.render_reuse = None
         self._use_local_worker_shim(config)
         root = self._root(config)
-        use_directory_urls(bool(config.use_directory_urls))
         current = (fingerprint(root), bool(config.use_directory_urls))
         if self.project is None or current not in (self._fingerprint, self._failed_fingerprint):
             self._load(root, config, current)
@@ -100,7 +104,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
-            write_generated_pages(project, LANGUAGES, config.site_url)
+            write_generated_pages(project, _site_urls(config), LANGUAGES, config.site_url)
         if failing and self.serving and self.project is not None:
             # `mkdocs serve` after a bad save: report, and rebuild from the last good
             # content (its generated pages are still on disk), so the server keeps
@@ -144,8 +148,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # Runs once per language build: the outer (default language) build starts afresh.
         if config.theme.get("language") == DEFAULT_LANGUAGE:
             self.search = SearchCollector()
-            if self.serving and self.config.reuse_renders:
-                new_rebuild()
+            if self.render_reuse is not None:
+                self.render_reuse.new_rebuild()
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
@@ -221,7 +225,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if kind == "articles" and self.project is not None:
             article = self.project.article(name, lang)
             if article is not None:
-                return annotate(markdown, article, self.project, page.url) + next_step_markdown(self.project, article, page.url)
+                return (annotate(markdown, article, self.project, _site_urls(config), page.url)
+                        + next_step_markdown(self.project, article, _site_urls(config), page.url))
         return markdown
 
     def _decorate_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
@@ -230,7 +235,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             return html
         html = label_permalinks(html, self.project.ui[lang]["permalink"], tooltip=kind != "glossary")
         if kind in TOOLTIP_PAGES:
-            return add_tooltips(html, self.project, lang, page.url)
+            return add_tooltips(html, self.project, lang, _site_urls(config), page.url)
         return html
 
     @event_priority(-100)  # after every plugin that adds content HTML (mkdocs-quiz renders its quizzes here)
@@ -259,6 +264,11 @@ def _quiz_enabled(page: Page) -> bool:
 
 
 NOT_FOUND_TEMPLATE = "404.html"
+
+
+def _site_urls(config: MkDocsConfig) -> SiteUrls:
+    """The URL style of this build: directory URLs, or `.html` ones for the offline copy (KB_DIRECTORY_URLS)."""
+    return SiteUrls(directory_urls=bool(config.use_directory_urls))
 
 
 def _build_language(config: MkDocsConfig) -> str:

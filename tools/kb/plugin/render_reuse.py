@@ -14,7 +14,13 @@ every input they read:
 Warnings logged while converting (a broken link, say) are recorded and logged
 again when the result is reused, so `serve` keeps reporting them. Results not
 used by the latest full rebuild are dropped, so memory stays at one site's worth.
-`mkdocs build` and `kb build` never use this: each build starts from scratch.
+
+The results live in a `RenderReuse` the kb plugin owns while it serves (one
+per `serve` session: MkDocs keeps the plugin instance across rebuilds). The
+wrappers go on MkDocs' and mkdocs-quiz's classes once per process, and each
+call finds the store through the `config` it is given; without a kb plugin
+that keeps one (`mkdocs build`, `kb build`, `reuse_renders: false`) the
+original conversion runs, so each build starts from scratch.
 """
 
 from __future__ import annotations
@@ -29,12 +35,9 @@ from typing import Any, Callable
 from kb.compat.mkdocs import render_title, restore_render_title, wrap_page_render
 from kb.compat.mkdocs_quiz import wrap_process_quiz
 
-_pages: dict[tuple, "_PageRender"] = {}
-_quizzes: dict[tuple, str] = {}
-_used_pages: set[tuple] = set()
-_used_quizzes: set[tuple] = set()
-_tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
-reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
+# The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
+PLUGIN_NAME = "kb"
+_Key = tuple[Any, ...]  # every input of one conversion
 
 
 @dataclass(frozen=True)
@@ -56,23 +59,70 @@ class _Recorder(logging.Handler):
         self.records.append(record)
 
 
-def _token(kind: str, obj: Any, describe) -> str:  # type: ignore[no-untyped-def]
-    """A digest of `describe(obj)`, computed once per object (one per language build)."""
-    last = _tokens.get(kind)
-    if last is None or last[0] is not obj:
-        last = (obj, hashlib.sha256(repr(describe(obj)).encode("utf-8")).hexdigest())
-        _tokens[kind] = last
-    return last[1]
+class RenderReuse:
+    """The page and quiz results of one `serve` session, keyed on all their inputs."""
+
+    def __init__(self) -> None:
+        self._pages: dict[_Key, _PageRender] = {}
+        self._quizzes: dict[_Key, str] = {}
+        self._used_pages: set[_Key] = set()
+        self._used_quizzes: set[_Key] = set()
+        self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
+        self.reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
+
+    def new_rebuild(self) -> None:
+        """Start a full rebuild: keep only what the previous one used."""
+        self._pages = {key: self._pages[key] for key in self._used_pages if key in self._pages}
+        self._quizzes = {key: self._quizzes[key] for key in self._used_quizzes if key in self._quizzes}
+        self._used_pages.clear()
+        self._used_quizzes.clear()
+
+    def render_page(self, render: Callable[..., None], page: Any, config: Any, files: Any) -> None:
+        key = (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
+               self._files_token(files), self._config_token(config))
+        cached = self._pages.get(key)
+        if cached is None:
+            self._pages[key] = _render_and_record(render, page, config, files)
+        else:
+            _restore(page, cached, files)
+            self.reused["pages"] += 1
+        self._used_pages.add(key)
+
+    def process_quiz(self, process: Callable[..., str], plugin: Any, quiz_content: str, quiz_id: int,
+                     options: dict[str, bool], t: Any, config: Any, page: Any, files: Any) -> str:
+        key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
+               tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
+               self._files_token(files), self._config_token(config))
+        html = self._quizzes.get(key)
+        if html is None:
+            html = self._quizzes[key] = process(plugin, quiz_content, quiz_id, options, t, config, page, files)
+        else:
+            self.reused["quizzes"] += 1
+        self._used_quizzes.add(key)
+        return html
+
+    def _token(self, kind: str, obj: Any, describe: Callable[[Any], object]) -> str:
+        """A digest of `describe(obj)`, computed once per object (one per language build)."""
+        last = self._tokens.get(kind)
+        if last is None or last[0] is not obj:
+            last = (obj, hashlib.sha256(repr(describe(obj)).encode("utf-8")).hexdigest())
+            self._tokens[kind] = last
+        return last[1]
+
+    def _files_token(self, files: Any) -> str:
+        return self._token("files", files, lambda fs: [(f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in fs])
+
+    def _config_token(self, config: Any) -> str:
+        return self._token("config", config, lambda c: (
+            c["markdown_extensions"], sorted((k, repr(v)) for k, v in (c["mdx_configs"] or {}).items()),
+            c["use_directory_urls"], repr(c["validation"]), c["theme"].get("language")))
 
 
-def _files_token(files: Any) -> str:
-    return _token("files", files, lambda fs: [(f.src_uri, f.dest_uri, f.url, str(f.inclusion)) for f in fs])
-
-
-def _config_token(config: Any) -> str:
-    return _token("config", config, lambda c: (
-        c["markdown_extensions"], sorted((k, repr(v)) for k, v in (c["mdx_configs"] or {}).items()),
-        c["use_directory_urls"], repr(c["validation"]), c["theme"].get("language")))
+def store_of(config: Any) -> RenderReuse | None:
+    """The store of the kb plugin building with `config`, if it keeps one (only while serving)."""
+    plugin = config["plugins"].get(PLUGIN_NAME)
+    store = getattr(plugin, "render_reuse", None)
+    return store if isinstance(store, RenderReuse) else None
 
 
 def _replay(records: tuple[logging.LogRecord, ...]) -> None:
@@ -82,28 +132,15 @@ def _replay(records: tuple[logging.LogRecord, ...]) -> None:
             logger.handle(record)
 
 
-def new_rebuild() -> None:
-    """Start a full rebuild: keep only what the previous one used."""
-    global _pages, _quizzes
-    _pages = {key: _pages[key] for key in _used_pages if key in _pages}
-    _quizzes = {key: _quizzes[key] for key in _used_quizzes if key in _quizzes}
-    _used_pages.clear()
-    _used_quizzes.clear()
-
-
 def reuse_page_renders() -> None:
-    """Wrap MkDocs' `Page.render` with the page cache (once per process)."""
+    """Wrap MkDocs' `Page.render` with the page cache of the kb plugin (once per process)."""
     def wrap(render: Callable[..., None]) -> Callable[..., None]:
         def render_or_reuse(self: Any, config: Any, files: Any) -> None:
-            key = (self.markdown, self.file.src_uri, self.file.dest_uri, self.file.url,
-                   _files_token(files), _config_token(config))
-            cached = _pages.get(key)
-            if cached is None:
-                _pages[key] = _render_and_record(render, self, config, files)
+            store = store_of(config)
+            if store is None:
+                render(self, config, files)
             else:
-                _restore(self, cached, files)
-                reused["pages"] += 1
-            _used_pages.add(key)
+                store.render_page(render, self, config, files)
         return render_or_reuse
 
     wrap_page_render(wrap)
@@ -135,20 +172,14 @@ def _restore(page: Any, cached: _PageRender, files: Any) -> None:
 
 
 def reuse_quiz_renders() -> None:
-    """Wrap mkdocs-quiz's per-quiz conversion with the quiz cache (once per process)."""
+    """Wrap mkdocs-quiz's per-quiz conversion with the quiz cache of the kb plugin (once per process)."""
     def wrap(process: Callable[..., str]) -> Callable[..., str]:
-        def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict, t: Any,
+        def process_or_reuse(self: Any, quiz_content: str, quiz_id: int, options: dict[str, bool], t: Any,
                              config: Any, page: Any, files: Any) -> str:
-            key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
-                   tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
-                   _files_token(files), _config_token(config))
-            html = _quizzes.get(key)
-            if html is None:
-                html = _quizzes[key] = process(self, quiz_content, quiz_id, options, t, config, page, files)
-            else:
-                reused["quizzes"] += 1
-            _used_quizzes.add(key)
-            return html
+            store = store_of(config)
+            if store is None:
+                return process(self, quiz_content, quiz_id, options, t, config, page, files)
+            return store.process_quiz(process, self, quiz_content, quiz_id, options, t, config, page, files)
         return process_or_reuse
 
     wrap_process_quiz(wrap)

@@ -13,7 +13,7 @@ import re
 from kb.content.articles import ArticlePage
 from kb.content.project import Project
 from kb.content.translation import has_outdated_sections, is_fully_translated
-from kb.render.links import article_url, relative
+from kb.render.links import SiteUrls, relative
 from kb.render.text import link
 
 
@@ -25,13 +25,13 @@ def _original_named(project: Project, page: ArticlePage, original_lang: str) -> 
     return ui["source_article"].format(title=title, language=ui[f"original_language_{original_lang}"])
 
 
-def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) -> str:
+def annotate(markdown: str, page: ArticlePage, project: Project, urls: SiteUrls, page_url: str) -> str:
     ui = project.ui[page.lang]
     tr = page.meta.translation
     translated = page.translated_sections
     fully = is_fully_translated(page)
     if fully and tr is not None:
-        href = relative(article_url(tr.from_, page.slug), page_url)
+        href = relative(urls.article(tr.from_, page.slug), page_url)
         source = html.escape(ui["source_note"].format(source=_original_named(project, page, tr.from_)))
         # kb-source: search leaves the note out, it is not what the page is about.
         head = (f'!!! note kb-source "{html.escape(ui[f"translated_from_{tr.from_}"])}"\n\n'
@@ -55,7 +55,7 @@ def annotate(markdown: str, page: ArticlePage, project: Project, page_url: str) 
         match = re.search(r"\{\s*#([a-z0-9-]+)\s*\}\s*$", line)
         if match and line.startswith("#") and not fully and match.group(1) in translated and tr:
             sid = match.group(1)
-            href = relative(article_url(tr.from_, page.slug, sid), page_url)
+            href = relative(urls.article(tr.from_, page.slug, sid), page_url)
             note = html.escape(ui[f"section_translated_from_{tr.from_}"])
             out += ["", f'<p class="kb-source">{note} {link(href, ui["view_original"], tr.from_)}</p>', ""]
     return "\n".join(out)

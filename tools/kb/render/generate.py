@@ -15,6 +15,7 @@ from kb.languages import LANGUAGES
 from kb.content.playbook import CATEGORIES
 from kb.content.project import DOCS_DIR, Project
 from kb.render.glossary import glossary_markdown
+from kb.render.links import SiteUrls
 from kb.lms.gift import gift_document
 from kb.lms.qti import qti_package
 from kb.lms.scorm import VERSIONS as SCORM_VERSIONS, package_name, scorm_package
@@ -41,33 +42,34 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     return True
 
 
-def generated_pages(project: Project, languages: Sequence[str] = LANGUAGES,
+def generated_pages(project: Project, urls: SiteUrls, languages: Sequence[str] = LANGUAGES,
                     site_url: str | None = None) -> dict[str, str | bytes]:
     """Path under docs/ → content, for every generated page and download of `languages`.
 
-    `site_url` (mkdocs.yml's, from KB_SITE_URL) lets the SCORM packages link
-    their citations to the published site."""
+    `urls` is the URL style of the build the pages are for (their links are
+    relative site URLs). `site_url` (mkdocs.yml's, from KB_SITE_URL) lets the
+    SCORM packages link their citations to the published site."""
     pages: dict[str, str | bytes] = {}
     for lang in languages:
-        pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang)
-        pages[f"{lang}/status/index.md"] = status_markdown(project, lang, today())
+        pages[f"{lang}/glossary/index.md"] = glossary_markdown(project, lang, urls)
+        pages[f"{lang}/status/index.md"] = status_markdown(project, lang, urls, today())
         pages[f"{lang}/playbooks/index.md"] = playbook_index_markdown(project, lang)
         for book_id, loaded in project.playbooks.items():
-            pages[f"{lang}/playbooks/{book_id}.md"] = playbook_markdown(project, loaded.item, lang)
-        pages.update(_training_pages(project, lang, site_url))
+            pages[f"{lang}/playbooks/{book_id}.md"] = playbook_markdown(project, loaded.item, lang, urls)
+        pages.update(_training_pages(project, lang, urls, site_url))
     return pages
 
 
-def _training_pages(project: Project, lang: str, site_url: str | None = None) -> dict[str, str | bytes]:
+def _training_pages(project: Project, lang: str, urls: SiteUrls, site_url: str | None) -> dict[str, str | bytes]:
     modules = module_order(project)
     pages: dict[str, str | bytes] = {
-        f"{lang}/start/index.md": start_here_markdown(project, lang),
-        f"{lang}/trainers/index.md": trainers_markdown(project, lang),
+        f"{lang}/start/index.md": start_here_markdown(project, lang, urls),
+        f"{lang}/trainers/index.md": trainers_markdown(project, lang, urls),
     }
     for module in modules:
-        pages[f"{lang}/quizzes/{module.id}.md"] = quiz_page_markdown(project, module, lang)
-        pages[f"{lang}/quizzes/{module.id}-sheet.md"] = sheet_markdown(project, module, lang, answers=False)
-        pages[f"{lang}/quizzes/{module.id}-key.md"] = sheet_markdown(project, module, lang, answers=True)
+        pages[f"{lang}/quizzes/{module.id}.md"] = quiz_page_markdown(project, module, lang, urls)
+        pages[f"{lang}/quizzes/{module.id}-sheet.md"] = sheet_markdown(project, module, lang, urls, answers=False)
+        pages[f"{lang}/quizzes/{module.id}-key.md"] = sheet_markdown(project, module, lang, urls, answers=True)
     names = export_names(lang)
     pages[f"{lang}/{EXPORTS_DIR}/{names['qti']}"] = qti_package(modules, lang)
     pages[f"{lang}/{EXPORTS_DIR}/{names['gift']}"] = gift_document(modules, lang)
@@ -78,14 +80,14 @@ def _training_pages(project: Project, lang: str, site_url: str | None = None) ->
     return pages
 
 
-def write_generated_pages(project: Project, languages: Sequence[str] = LANGUAGES,
+def write_generated_pages(project: Project, urls: SiteUrls, languages: Sequence[str] = LANGUAGES,
                           site_url: str | None = None) -> list[str]:
     """Write the generated pages of `languages`, remove stale ones; return what changed.
 
     Each language's pages live in docs/<lang>/ only, so processes given
     different languages can write theirs at the same time.
     """
-    pages = generated_pages(project, languages, site_url)
+    pages = generated_pages(project, urls, languages, site_url)
     changed = []
     for rel, text in sorted(pages.items()):
         if write_if_changed(project.root / DOCS_DIR / rel, text):

@@ -9,7 +9,7 @@ import html
 from kb.content.collation import letter_of, sort_key
 from kb.languages import LANGUAGES
 from kb.content.project import Project
-from kb.render.links import article_url, page_url, relative
+from kb.render.links import SiteUrls, relative
 from kb.render.text import link, md_text
 
 
@@ -24,13 +24,9 @@ def _anchor(letter: str) -> str:
     return f"letter-{letter}" if letter != "#" else "letter-other"
 
 
-def glossary_url(lang: str, term_id: str | None = None) -> str:
-    return page_url(lang, "glossary/index", term_id)
-
-
-def glossary_markdown(project: Project, lang: str) -> str:
+def glossary_markdown(project: Project, lang: str, urls: SiteUrls) -> str:
     ui = project.ui[lang]
-    here = glossary_url(lang)
+    here = urls.glossary(lang)
     terms = sorted((loaded.item for loaded in project.terms.values()), key=lambda t: sort_key(t.term[lang], lang))
     groups: dict[str, list] = {}
     for term in terms:  # in alphabetical order; "#" gathers terms that start with no letter or digit
@@ -52,10 +48,10 @@ def glossary_markdown(project: Project, lang: str) -> str:
                 names = ", ".join(link(f"#{rid}", project.terms[rid].item.term[lang]) for rid in related)
                 out += [f"**{md_text(ui['related_terms'])}:** {names}", ""]
             others = " · ".join(
-                f"{other.upper()}: " + link(relative(glossary_url(other, term.id), here), term.term[other], other)
+                f"{other.upper()}: " + link(relative(urls.glossary(other, term.id), here), term.term[other], other)
                 for other in LANGUAGES if other != lang
             )
             out += [f"**{md_text(ui['other_languages'])}:** {others}", ""]
             slug, _, section = term.cite.partition("#")
-            out += [link(relative(article_url(lang, slug, section), here), ui["read_more"]) + " →", ""]
+            out += [link(relative(urls.article(lang, slug, section), here), ui["read_more"]) + " →", ""]
     return "\n".join(out)

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from kb.content.articles import ArticlePage
 from kb.content.project import Project
-from kb.render.links import page_url, relative
-from kb.render.links import quiz_url
+from kb.render.links import SiteUrls, relative
 from kb.render.text import attr, md_text
 from kb.render.training import module_order
 
@@ -26,14 +25,14 @@ def covering_modules(project: Project, slug: str) -> list[str]:
     return [m.id for m in ordered if any(q.cite.split("#")[0] == slug for q in m.questions)]
 
 
-def next_step_markdown(project: Project, page: ArticlePage, here: str) -> str:
+def next_step_markdown(project: Project, page: ArticlePage, urls: SiteUrls, here: str) -> str:
     ui = project.ui[page.lang]
     buttons = [
-        f'<a class="md-button md-button--primary" href="{attr(relative(quiz_url(page.lang, mid), here))}">'
+        f'<a class="md-button md-button--primary" href="{attr(relative(urls.quiz(page.lang, mid), here))}">'
         f'{md_text(ui["take_quiz"])}: {md_text(project.quizzes[mid].item.title[page.lang])}</a>'
         for mid in covering_modules(project, page.slug)
     ]
-    start = relative(page_url(page.lang, "start/index"), here)
+    start = relative(urls.page(page.lang, "start/index"), here)
     buttons.append(f'<a class="md-button" href="{attr(start)}">{md_text(ui["back_to_start"])}</a>')
     return "\n".join(["", "", f"## {md_text(ui['next_step'])} {{#{NEXT_STEP_ID}}}", "",
                       '<p class="kb-next-step">' + " ".join(buttons) + "</p>", ""])

@@ -10,13 +10,8 @@ from kb.content.playbook import CATEGORIES, Playbook
 from kb.content.project import Project
 from kb.clock import today
 from kb.render.citations import citation_link
-from kb.render.glossary import glossary_url
-from kb.render.links import page_url, relative
+from kb.render.links import SiteUrls, relative
 from kb.render.text import attr, link, md_text
-
-
-def playbook_url(lang: str, playbook_id: str, step: str | None = None) -> str:
-    return page_url(lang, f"playbooks/{playbook_id}", step)
 
 
 def fill(project: Project, text: str, lang: str) -> str:
@@ -42,13 +37,13 @@ def _copyable(project: Project, text: str, lang: str, css: str, anchor: str | No
             button, "", "</div>", ""]
 
 
-def _source(project: Project, citation: str, lang: str, here: str) -> str:
-    return f'<p class="kb-cite">{html.escape(project.ui[lang]["source"])}: {citation_link(project, citation, lang, here)}</p>'
+def _source(project: Project, citation: str, lang: str, urls: SiteUrls, here: str) -> str:
+    return f'<p class="kb-cite">{html.escape(project.ui[lang]["source"])}: {citation_link(project, citation, lang, urls, here)}</p>'
 
 
-def playbook_markdown(project: Project, book: Playbook, lang: str) -> str:
+def playbook_markdown(project: Project, book: Playbook, lang: str, urls: SiteUrls) -> str:
     ui = project.ui[lang]
-    here = playbook_url(lang, book.id)
+    here = urls.playbook(lang, book.id)
     text = lambda value: md_text(fill(project, value[lang], lang))  # noqa: E731
 
     reviewed = book.review.last_reviewed.isoformat()
@@ -72,27 +67,27 @@ def playbook_markdown(project: Project, book: Playbook, lang: str) -> str:
             out += [f"**{md_text(ui['say'])}:**", ""] + _copyable(project, step.say[lang], lang, "kb-say")
         if step.avoid:
             out += [f"**{md_text(ui['avoid'])}:** {text(step.avoid)}", ""]
-        out += [_source(project, step.cite, lang, here), "", "</div>", ""]
+        out += [_source(project, step.cite, lang, urls, here), "", "</div>", ""]
 
     if book.offers:
         out += [f"## {md_text(ui['offers'])} {{#offers}}", ""]
         for offer in book.offers:
             term = project.terms[offer.term].item
             who = ui["offered_by"].format(who=ui["role_" + offer.who.replace("-", "_")])
-            line = f"- {link(relative(glossary_url(lang, offer.term), here), term.term[lang])}: {md_text(who)}."
+            line = f"- {link(relative(urls.glossary(lang, offer.term), here), term.term[lang])}: {md_text(who)}."
             if offer.limit:
                 setting = project.company.item.value(offer.limit) if project.company else None
                 value = setting[lang] if setting else f"*{ui['ask_team_lead']}*"
                 line += f" {md_text(ui['limit'])}: {md_text(value) if setting else value}."
-            out += [line, f"  {_source(project, offer.cite, lang, here)}"]
+            out += [line, f"  {_source(project, offer.cite, lang, urls, here)}"]
         out.append("")
 
     out += [f"## {md_text(ui['escalation'])} {{#escalation}}", "",
             f"**{md_text(ui['when'])}:** {text(book.escalation.when)}", "",
             f"**{md_text(ui['how'])}:** {text(book.escalation.how)}", "",
-            _source(project, book.escalation.cite, lang, here), ""]
+            _source(project, book.escalation.cite, lang, urls, here), ""]
     out += [f"## {md_text(ui['follow_up'])} {{#follow-up}}", "", text(book.follow_up.text), "",
-            _source(project, book.follow_up.cite, lang, here), ""]
+            _source(project, book.follow_up.cite, lang, urls, here), ""]
 
     if book.templates:
         out += [f"## {md_text(ui['templates'])} {{#templates}}", ""]
@@ -101,11 +96,11 @@ def playbook_markdown(project: Project, book: Playbook, lang: str) -> str:
 
     if book.quiz and book.quiz in project.quizzes:
         quiz = project.quizzes[book.quiz].item
-        href = relative(page_url(lang, f"quizzes/{quiz.id}"), here)
+        href = relative(urls.quiz(lang, quiz.id), here)
         out += [f"## {md_text(ui['practice_quiz'])} {{#quiz}}", "", link(href, quiz.title[lang]), ""]
 
     if book.terms:
-        names = ", ".join(link(relative(glossary_url(lang, tid), here), project.terms[tid].item.term[lang])
+        names = ", ".join(link(relative(urls.glossary(lang, tid), here), project.terms[tid].item.term[lang])
                           for tid in book.terms)
         out += [f"## {md_text(ui['related_terms'])} {{#related-terms}}", "", names, ""]
     return "\n".join(out)

@@ -8,30 +8,29 @@ import json
 from kb.content.project import Project
 from kb.content.quiz import BLANK, Question, QuizModule
 from kb.render.citations import citation_link
-from kb.render.links import quiz_url, relative
-from kb.render.playbooks import playbook_url
+from kb.render.links import SiteUrls, relative
 from kb.render.results import receipt_panel, result_panel
 from kb.render.text import attr, link, md_text
 
 
-def quiz_citation(project: Project, citation: str, lang: str, here: str) -> str:
+def quiz_citation(project: Project, citation: str, lang: str, urls: SiteUrls, here: str) -> str:
     """An article section, or a playbook step labelled with its number."""
     if not citation.startswith("playbooks/"):
-        return citation_link(project, citation, lang, here)
+        return citation_link(project, citation, lang, urls, here)
     book_id, _, step_id = citation.removeprefix("playbooks/").partition("#")
     book = project.playbooks[book_id].item
     number = next(i for i, step in enumerate(book.steps, start=1) if step.id == step_id)
     label = f"{book.title[lang]} › {project.ui[lang]['steps']} {number}"
-    return link(relative(playbook_url(lang, book_id, step_id), here), label)
+    return link(relative(urls.playbook(lang, book_id, step_id), here), label)
 
 
 def _one_line(text: str) -> str:
     return " ".join(md_text(text).split())
 
 
-def _question_markup(project: Project, question: Question, lang: str, here: str) -> list[str]:
+def _question_markup(project: Project, question: Question, lang: str, urls: SiteUrls, here: str) -> list[str]:
     ui = project.ui[lang]
-    read_more = f'<p class="kb-cite">{html.escape(ui["read_more"])}: {quiz_citation(project, question.cite, lang, here)}</p>'
+    read_more = f'<p class="kb-cite">{html.escape(ui["read_more"])}: {quiz_citation(project, question.cite, lang, urls, here)}</p>'
     out = ["<quiz>"]
     if question.type == "fill":
         canonical = question.answers[lang][0]  # type: ignore[index]
@@ -55,9 +54,9 @@ def accepted_answers(module: QuizModule, lang: str) -> dict[str, list[str]]:
     }
 
 
-def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
+def quiz_page_markdown(project: Project, module: QuizModule, lang: str, urls: SiteUrls) -> str:
     ui = project.ui[lang]
-    here = quiz_url(lang, module.id)
+    here = urls.quiz(lang, module.id)
     out = ["---", "quiz:", "  enabled: true", "---", "",
            f"# {md_text(module.title[lang])}", "", md_text(module.intro[lang]), "",
            f'<p class="kb-quiz-meta">{html.escape(ui["minutes_label"].format(n=module.minutes))} · '
@@ -66,9 +65,9 @@ def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
     out += [f"- {md_text(objective[lang])}" for objective in module.objectives]
     out += ["", "<!-- mkdocs-quiz intro -->", ""]
     for question in module.questions:
-        out += _question_markup(project, question, lang, here)
+        out += _question_markup(project, question, lang, urls, here)
     out += ["<!-- mkdocs-quiz results -->", ""]
-    out += result_panel(project, module, lang, here)
+    out += result_panel(project, module, lang, urls, here)
     out += receipt_panel(project, module, lang)
     # Data for kb.js in an attribute, not a <script>: the page sanitiser lets no script through.
     accepted = json.dumps(accepted_answers(module, lang), ensure_ascii=False, sort_keys=True)
@@ -76,10 +75,10 @@ def quiz_page_markdown(project: Project, module: QuizModule, lang: str) -> str:
     return "\n".join(out)
 
 
-def sheet_markdown(project: Project, module: QuizModule, lang: str, answers: bool) -> str:
+def sheet_markdown(project: Project, module: QuizModule, lang: str, urls: SiteUrls, answers: bool) -> str:
     """A printable question sheet (no answers) or answer key."""
     ui = project.ui[lang]
-    here = quiz_url(lang, module.id, "key" if answers else "sheet")
+    here = urls.quiz(lang, module.id, "key" if answers else "sheet")
     heading = ui["answer_key"] if answers else ui["question_sheet"]
     out = ["---", "search:", "  exclude: true", "quiz:", "  enabled: false", "---", "",
            f"# {md_text(module.title[lang])}: {md_text(heading)}", ""]
@@ -102,7 +101,7 @@ def sheet_markdown(project: Project, module: QuizModule, lang: str, answers: boo
             out.append("</ul>")
         if answers:
             out.append(f'<p class="kb-key">{html.escape(question.explanation[lang])} '
-                       f'({quiz_citation(project, question.cite, lang, here)})</p>')
+                       f'({quiz_citation(project, question.cite, lang, urls, here)})</p>')
         out.append("</li>")
     out += ["</ol>", ""]
     return "\n".join(out)

@@ -11,7 +11,7 @@ import json
 from kb.content.learning_path import module_order
 from kb.content.project import Project
 from kb.content.quiz import QuizModule, content_version
-from kb.render.links import page_url, quiz_url, relative
+from kb.render.links import SiteUrls, relative
 from kb.render.text import attr
 
 
@@ -20,7 +20,7 @@ def _labels(project: Project, lang: str, keys: tuple[str, ...]) -> str:
     return " ".join(f'data-{key.replace("_", "-")}="{attr(ui[key])}"' for key in keys)
 
 
-def result_panel(project: Project, module: QuizModule, lang: str, here: str) -> list[str]:
+def result_panel(project: Project, module: QuizModule, lang: str, urls: SiteUrls, here: str) -> list[str]:
     """Passed or failed; on a fail the sections to re-read (kb.js takes them
     from the citations of the questions missed) and a retry; on a pass the
     next module of the path. Both link back to "Start here"."""
@@ -28,7 +28,7 @@ def result_panel(project: Project, module: QuizModule, lang: str, here: str) -> 
     order = [m.id for m in module_order(project)]
     position = order.index(module.id)
     nxt = project.quizzes[order[position + 1]].item if position + 1 < len(order) else None
-    start = relative(page_url(lang, "start/index"), here)
+    start = relative(urls.page(lang, "start/index"), here)
     labels = _labels(project, lang, ("result_passed", "result_failed", "result_score"))
     out = [
         f'<section class="kb-result" hidden data-total="{len(module.questions)}" data-pass="{module.pass_mark}" {labels}>',
@@ -42,7 +42,7 @@ def result_panel(project: Project, module: QuizModule, lang: str, here: str) -> 
         '<div class="kb-result-passed" hidden>',
     ]
     if nxt is not None:
-        href = relative(quiz_url(lang, nxt.id), here)
+        href = relative(urls.quiz(lang, nxt.id), here)
         out.append(f'<p>{html.escape(ui["result_next"])}: <a class="md-button md-button--primary kb-result-next" '
                    f'href="{attr(href)}">{html.escape(nxt.title[lang])}</a></p>')
     else:

@@ -32,7 +32,7 @@ TAGS = frozenset({
 
 # Every tag may carry a class and an ID (headings, anchors, quiz elements, styling).
 _GLOBAL = frozenset({"class", "id"})
-_PROGRESS = {"data-progress-not-started", "data-progress-in-progress", "data-progress-passed", "data-progress-failed"}
+_PROGRESS = frozenset({"data-progress-not-started", "data-progress-in-progress", "data-progress-passed", "data-progress-failed"})
 ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": _GLOBAL,
     "a": frozenset({"href", "title", "hreflang", "aria-label", "data-term",  # data-term: glossary tooltips

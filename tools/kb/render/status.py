@@ -10,14 +10,13 @@ from kb.content.collation import sort_key
 from kb.languages import LANGUAGES
 from kb.content.project import Project
 from kb.content.translation import OUTDATED, translation_status
-from kb.render.glossary import glossary_url
-from kb.render.links import article_url, page_url, relative
+from kb.render.links import SiteUrls, relative
 from kb.render.text import attr, link, md_text
 
 
-def status_markdown(project: Project, lang: str, today: date) -> str:
+def status_markdown(project: Project, lang: str, urls: SiteUrls, today: date) -> str:
     ui = project.ui[lang]
-    here = page_url(lang, "status/index")
+    here = urls.page(lang, "status/index")
     header = [ui["col_item"], ui["col_kind"], *(code.upper() for code in LANGUAGES), ui["col_last_reviewed"], ui["col_review_due"]]
     out = [f"# {md_text(ui['content_status'])}", "", md_text(ui["content_status_intro"]), ""]
     out += ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "---|" * len(header)]
@@ -26,7 +25,7 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
     pages = {(slug, code): page for (slug, code), page in project.articles.items()}
     articles = sorted(project.slugs, key=lambda slug: sort_key(pages[slug, lang].title, lang))
     for slug in articles:
-        cells = [link(relative(article_url(lang, slug), here), pages[slug, lang].title), md_text(ui["kind_article"])]
+        cells = [link(relative(urls.article(lang, slug), here), pages[slug, lang].title), md_text(ui["kind_article"])]
         for code in LANGUAGES:
             status = translation_status(project, pages[slug, code])
             label = md_text(ui[f"status_{status}"])
@@ -35,11 +34,11 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
 
     # Playbooks, quiz modules and terms hold all four languages in one reviewed file:
     # each language column shows the item's name in that language.
-    items = [(b.item.title, "kind_playbook", page_url(lang, f"playbooks/{b.item.id}"), b.item.review)
+    items = [(b.item.title, "kind_playbook", urls.playbook(lang, b.item.id), b.item.review)
              for b in project.playbooks.values()]
-    items += [(q.item.title, "kind_quiz", page_url(lang, f"quizzes/{q.item.id}"), q.item.review)
+    items += [(q.item.title, "kind_quiz", urls.quiz(lang, q.item.id), q.item.review)
               for q in project.quizzes.values()]
-    items += [(t.item.term, "kind_term", glossary_url(lang, t.item.id), t.item.review) for t in project.terms.values()]
+    items += [(t.item.term, "kind_term", urls.glossary(lang, t.item.id), t.item.review) for t in project.terms.values()]
     order = {"kind_playbook": 0, "kind_quiz": 1, "kind_term": 2}
     items.sort(key=lambda i: (order[i[1]], sort_key(i[0][lang], lang)))
     overdue = [(names, url) for names, _, url, review in items if review.overdue(today)]
@@ -55,10 +54,10 @@ def status_markdown(project: Project, lang: str, today: date) -> str:
         cells = [link(relative(url, here), names[lang]), md_text(ui[kind])]
         cells += [md_text(names[code]) for code in LANGUAGES]
         out.append("| " + " | ".join(cells + [review.last_reviewed.isoformat(), due]) + " |")
-    return "\n".join(out + termbase_markdown(project, lang, here)) + "\n"
+    return "\n".join(out + termbase_markdown(project, lang, urls, here)) + "\n"
 
 
-def termbase_markdown(project: Project, lang: str, here: str) -> list[str]:
+def termbase_markdown(project: Project, lang: str, urls: SiteUrls, here: str) -> list[str]:
     """The preferred term of every concept and the variants to avoid in this language, with the reason."""
     ui = project.ui[lang]
     out = ["", f"## {md_text(ui['termbase'])} {{#termbase}}", "", md_text(ui["termbase_intro"]), "",
@@ -67,5 +66,5 @@ def termbase_markdown(project: Project, lang: str, here: str) -> list[str]:
     for term in terms:
         avoided = "; ".join(f"{md_text(entry.term)} ({md_text(ui['reason_' + entry.reason.replace('-', '_')])})"
                             for entry in term.avoid[lang])
-        out.append(f"| {link(relative(glossary_url(lang, term.id), here), term.term[lang])} | {avoided or '—'} |")
+        out.append(f"| {link(relative(urls.glossary(lang, term.id), here), term.term[lang])} | {avoided or '—'} |")
     return out

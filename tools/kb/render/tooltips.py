@@ -15,16 +15,15 @@ import re
 from dataclasses import dataclass
 
 from kb.content.project import Project
-from kb.render.glossary import glossary_url
-from kb.render.links import relative
+from kb.render.links import SiteUrls, relative
 
 _TAG = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG_NAME = re.compile(r"^</?\s*([a-zA-Z0-9]+)")
 _WORD = re.compile(r"\w+")
-_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"})
 # Inside these, text is never annotated.
-_SKIP_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "abbr", "script", "style", "button",
-              "label", "textarea", "select", "option", "kbd", "nav", "summary"}
+_SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "a", "abbr", "script", "style", "button",
+                        "label", "textarea", "select", "option", "kbd", "nav", "summary"})
 _SKIP_CLASSES = ("quiz", "kb-source", "admonition", "md-source-file", "headerlink")
 
 
@@ -85,7 +84,7 @@ def _skips(tag: str) -> bool:
     return bool(classes and any(c in classes.group(1).split() for c in _SKIP_CLASSES))
 
 
-def add_tooltips(page_html: str, project: Project, lang: str, page_url: str) -> str:
+def add_tooltips(page_html: str, project: Project, lang: str, urls: SiteUrls, page_url: str) -> str:
     matcher = matcher_for(project, lang)
     if matcher is None:
         return page_html
@@ -111,11 +110,12 @@ def add_tooltips(page_html: str, project: Project, lang: str, page_url: str) -> 
         if stack and stack[-1]:
             out.append(part)
             continue
-        out.append(_annotate_text(part, matcher, project, lang, page_url, seen))
+        out.append(_annotate_text(part, matcher, project, lang, urls, page_url, seen))
     return "".join(out)
 
 
-def _annotate_text(text: str, matcher: Matcher, project: Project, lang: str, page_url: str, seen: set[str]) -> str:
+def _annotate_text(text: str, matcher: Matcher, project: Project, lang: str, urls: SiteUrls, page_url: str,
+                   seen: set[str]) -> str:
     if "&" in text:  # entity-escaped text is rare in prose; matching it would shift positions
         return text
     pieces, last = [], 0
@@ -124,7 +124,7 @@ def _annotate_text(text: str, matcher: Matcher, project: Project, lang: str, pag
             continue
         seen.add(term_id)
         term = project.terms[term_id].item
-        href = relative(glossary_url(lang, term_id), page_url)
+        href = relative(urls.glossary(lang, term_id), page_url)
         title = html.escape(f"{term.term[lang]}: {term.definition[lang]}", quote=True)
         pieces += [text[last:start], f'<a class="kb-term" href="{href}" title="{title}" data-term="{term_id}">',
                    text[start:end], "</a>"]

@@ -8,9 +8,7 @@ from kb.content.learning_path import module_order
 from kb.content.project import Project
 from kb.content.quiz import QuizModule
 from kb.render.cohort_view import cohort_markdown
-from kb.render.links import article_url, page_url, relative
-from kb.render.playbooks import playbook_url
-from kb.render.links import quiz_url
+from kb.render.links import SiteUrls, relative
 from kb.render.scorm_section import scorm_section
 from kb.render.text import attr, link, md_text
 
@@ -22,16 +20,16 @@ def export_names(lang: str) -> dict[str, str]:
     return {"qti": f"retention-kb-{lang}-qti21.zip", "gift": f"retention-kb-{lang}.gift.txt"}
 
 
-def _study_link(project: Project, item: str, lang: str, here: str) -> str:
+def _study_link(project: Project, item: str, lang: str, urls: SiteUrls, here: str) -> str:
     kind, _, name = item.partition("/")
     if kind == "articles":
-        return link(relative(article_url(lang, name), here), project.article(name, lang).title)  # type: ignore[union-attr]
-    return link(relative(playbook_url(lang, name), here), project.playbooks[name].item.title[lang])
+        return link(relative(urls.article(lang, name), here), project.article(name, lang).title)  # type: ignore[union-attr]
+    return link(relative(urls.playbook(lang, name), here), project.playbooks[name].item.title[lang])
 
 
-def start_here_markdown(project: Project, lang: str) -> str:
+def start_here_markdown(project: Project, lang: str, urls: SiteUrls) -> str:
     ui = project.ui[lang]
-    here = page_url(lang, "start/index")
+    here = urls.page(lang, "start/index")
     modules = module_order(project)
     labels = {key: attr(ui[key]) for key in ("progress_not_started", "progress_in_progress", "progress_passed",
                                             "progress_failed", "overall_progress")}
@@ -39,8 +37,8 @@ def start_here_markdown(project: Project, lang: str) -> str:
            f'<p class="kb-overall" data-total="{len(modules)}" data-label="{labels["overall_progress"]}"></p>', "",
            '<ol class="kb-path">']
     for module in modules:
-        quiz_href = relative(quiz_url(lang, module.id), here)
-        reading = ", ".join(_study_link(project, item, lang, here) for item in module.study)
+        quiz_href = relative(urls.quiz(lang, module.id), here)
+        reading = ", ".join(_study_link(project, item, lang, urls, here) for item in module.study)
         out += [
             f'<li class="kb-path-step" data-kb-module="{module.id}" data-quiz="{attr(quiz_href)}" '
             f'data-total="{len(module.questions)}" data-pass="{module.pass_mark}" '
@@ -57,24 +55,24 @@ def start_here_markdown(project: Project, lang: str) -> str:
     return "\n".join(out)
 
 
-def module_actions(project: Project, module: QuizModule, lang: str, here: str) -> list[str]:
+def module_actions(project: Project, module: QuizModule, lang: str, urls: SiteUrls, here: str) -> list[str]:
     """What a trainer does with one module, one tap target each: copy the
     assignment link, print the question sheet or the answer key. Kept in one
     place so other actions (downloads) are added here."""
     ui = project.ui[lang]
-    href = relative(quiz_url(lang, module.id), here)
+    href = relative(urls.quiz(lang, module.id), here)
     return [
         f'<button class="md-button md-button--primary kb-assign" type="button" data-kb-link="{attr(href)}" '
         f'title="{attr(ui["copy_link"])}">{html.escape(ui["copy_link"])}</button>',
-        f'<a class="md-button" href="{attr(relative(quiz_url(lang, module.id, "sheet"), here))}">{html.escape(ui["question_sheet"])}</a>',
-        f'<a class="md-button" href="{attr(relative(quiz_url(lang, module.id, "key"), here))}">{html.escape(ui["answer_key"])}</a>',
+        f'<a class="md-button" href="{attr(relative(urls.quiz(lang, module.id, "sheet"), here))}">{html.escape(ui["question_sheet"])}</a>',
+        f'<a class="md-button" href="{attr(relative(urls.quiz(lang, module.id, "key"), here))}">{html.escape(ui["answer_key"])}</a>',
     ]
 
 
-def module_card(project: Project, module: QuizModule, lang: str, here: str) -> list[str]:
+def module_card(project: Project, module: QuizModule, lang: str, urls: SiteUrls, here: str) -> list[str]:
     """One module on the trainers' page: a card, readable at 360 px without sideways scrolling."""
     ui = project.ui[lang]
-    href = relative(quiz_url(lang, module.id), here)
+    href = relative(urls.quiz(lang, module.id), here)
     prerequisites = ", ".join(project.quizzes[p].item.title[lang] for p in module.prerequisites if p in project.quizzes)
     details = [
         f"{ui['col_questions']}: {len(module.questions)} · {module.minutes} min · {module.pass_mark}%",
@@ -88,19 +86,19 @@ def module_card(project: Project, module: QuizModule, lang: str, here: str) -> l
         f"<p><strong>{html.escape(ui['col_objectives'])}</strong></p>",
         "<ul>" + "".join(f"<li>{html.escape(o[lang])}</li>" for o in module.objectives) + "</ul>",
         f'<p class="kb-card-details">{"<br>".join(html.escape(d) for d in details)}</p>',
-        '<p class="kb-card-actions">' + " ".join(module_actions(project, module, lang, here)) + "</p>",
+        '<p class="kb-card-actions">' + " ".join(module_actions(project, module, lang, urls, here)) + "</p>",
         "</section>",
         "",
     ]
 
 
-def trainers_markdown(project: Project, lang: str) -> str:
+def trainers_markdown(project: Project, lang: str, urls: SiteUrls) -> str:
     ui = project.ui[lang]
-    here = page_url(lang, "trainers/index")
+    here = urls.page(lang, "trainers/index")
     out = [f"# {md_text(ui['trainers'])}", "", md_text(ui["trainers_intro"]), "",
            f"## {md_text(ui['all_modules'])} {{#modules}}", ""]
     for module in module_order(project):
-        out += module_card(project, module, lang, here)
+        out += module_card(project, module, lang, urls, here)
     names = export_names(lang)
     out += ["", *scorm_section(project, module_order(project), lang, EXPORTS_DIR)]
     out += ["", f"## {md_text(ui['lms_export'])} {{#lms-export}}", "", md_text(ui["lms_export_intro"]), "",

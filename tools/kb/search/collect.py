@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-_SKIP = {"script", "style", "nav", "button", "form"}
-_HEADINGS = {"h1", "h2", "h3"}
+_SKIP = frozenset({"script", "style", "nav", "button", "form"})
+_HEADINGS = frozenset({"h1", "h2", "h3"})
 
 
 @dataclass
@@ -36,7 +36,7 @@ class Section:
 # enough; html.parser took about a second per language at 400 pages.
 _TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][^\s/>]*)([^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>", re.S)
 _ATTRIBUTE = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_RAW_TEXT = {"script", "style"}  # their content is not markup
+_RAW_TEXT = frozenset({"script", "style"})  # their content is not markup
 _VOID = ("br", "img", "input", "hr")
 
 

@@ -30,6 +30,8 @@ def words(text: str) -> list[str]:
     return TOKEN.findall(unicodedata.normalize("NFC", text).lower())
 
 
+# One stemmer per language for the process: a stemmer keeps its working state
+# only for the duration of one stemWord call, and kb stems from one thread.
 @lru_cache(maxsize=4)
 def _stemmer(lang: str):  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer(ALGORITHMS[lang])
