@@ -98,8 +98,8 @@ lint: $(STAMP)  ## ruff (pyflakes, pycodestyle) and mypy (strict on kb.content a
 test: $(STAMP) chromium $(LMS_PARSERS) $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## the tests without MkDocs builds or Chromium (under 20 s)
-	$(BIN)/python -m pytest -m "not build and not browser"
+test-fast: $(STAMP)  ## the tests without MkDocs builds, Chromium or the input corpora (under 20 s)
+	$(BIN)/python -m pytest -m "not build and not browser and not corpus"
 
 clean:
 	rm -rf site .site.* .pytest_cache

@@ -59,7 +59,10 @@ CONTENT_FILES = ("company.yml", "mkdocs.yml")
 def project_copy(tmp_path: Path, root: Path) -> Path:
     """The project's content in a temporary folder of its own, for one test to change
     (the bad and hostile input tests). Tests that build the site copy all of it instead."""
-    copy = tmp_path / "project"
+    return copy_content(root, tmp_path / "project")
+
+
+def copy_content(root: Path, copy: Path) -> Path:
     copy.mkdir()
     for folder in CONTENT_DIRS:
         shutil.copytree(root / folder, copy / folder)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_content
 from kb.diagnostics import render
 from kb.content.load import MAX_FILE_BYTES
 from kb.content.project import load_project
@@ -40,7 +41,7 @@ def diagnostics_for(project, rel: str) -> str:
 
 
 # project_copy and pinned_today come from conftest.py.
-pytestmark = pytest.mark.usefixtures("pinned_today")
+pytestmark = [pytest.mark.usefixtures("pinned_today"), pytest.mark.corpus]
 
 
 def test_corpus_is_large_enough():
@@ -49,12 +50,18 @@ def test_corpus_is_large_enough():
     assert len([c for c in CASES if c.startswith("quizzes/")]) >= 4
 
 
+@pytest.fixture(scope="module")
+def corpus_project(tmp_path_factory, root):
+    """One copy for all corpus cases: each adds its one file and removes it again."""
+    return copy_content(root, tmp_path_factory.mktemp("corpus") / "project")
+
+
 @pytest.mark.parametrize("name", CASES)
-def test_bad_input_gives_exact_diagnostics(name, project_copy):
-    target = project_copy / f"{name}.yml"
+def test_bad_input_gives_exact_diagnostics(name, corpus_project):
+    target = corpus_project / f"{name}.yml"
     target.write_bytes(case_bytes(name))
     try:
-        project = load_project(project_copy)
+        project = load_project(corpus_project)
     finally:
         target.unlink()
     actual = diagnostics_for(project, f"{name}.yml")

@@ -88,7 +88,7 @@ def _touch(path: Path) -> Path:
 
 
 # project_copy and pinned_today come from conftest.py.
-pytestmark = pytest.mark.usefixtures("pinned_today")
+pytestmark = [pytest.mark.usefixtures("pinned_today"), pytest.mark.corpus]
 
 
 def _failing(diagnostics: list[Diagnostic]) -> str:

@@ -183,6 +183,7 @@ def _assert_located(project, root: Path) -> None:
         assert (root / diagnostic.path).exists() or (root / diagnostic.path).is_symlink(), line
 
 
+@pytest.mark.corpus
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_content_gives_located_diagnostics(data, pristine, tmp_path_factory, monkeypatch):
@@ -203,6 +204,7 @@ def test_mutated_content_gives_located_diagnostics(data, pristine, tmp_path_fact
     # Otherwise the change may be harmless (a lock file, a still-valid value): located is enough.
 
 
+@pytest.mark.corpus
 def test_failed_build_of_mutated_content_keeps_the_previous_site(pristine, tmp_path):
     """The real command on broken content: exit 1, located errors, no traceback, old site untouched."""
     root = tmp_path / "project"

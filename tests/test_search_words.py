@@ -64,6 +64,7 @@ def built_index(site: Path, lang: str) -> dict:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.build
 def test_real_index_leaves_out_link_lists_and_knows_the_everyday_words(built_site, root, lang):
     from kb.content.project import load_project
 

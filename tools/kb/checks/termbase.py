@@ -90,12 +90,15 @@ class Termbase:
 
     def findings(self, prose: Prose) -> Iterator[tuple[int, int, Variant]]:
         """(start, end, variant) of every avoided variant in a text, as character offsets."""
+        avoided = self.avoided.get(prose.lang, {})
         tokens = _tokens(prose.text, prose.lang)
+        if not any(stem in avoided for _, _, stem in tokens):
+            return  # most texts: no word starts a variant to avoid
         covered: set[int] = set()
         for start, phrase in _matches(tokens, self.correct.get(prose.lang, {}), _same):
             covered.update(range(start, start + len(phrase)))
         reported: set[tuple[int, int]] = set()  # two variants with one stem are one finding
-        for start, variant in _matches(tokens, self.avoided.get(prose.lang, {}), _variant_stems):
+        for start, variant in _matches(tokens, avoided, _variant_stems):
             span = range(start, start + len(variant.stems))
             if not covered.issuperset(span) and (start, span[-1]) not in reported:
                 reported.add((start, span[-1]))

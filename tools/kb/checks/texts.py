@@ -10,13 +10,13 @@ found verbatim in the file, else at the start of the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kb.content.articles import split_front_matter
-from kb.content.load import load_yaml
+from kb.content.load import Located, load_yaml
 from kb.content.ui import UI_DIR
 from kb.languages import LANGUAGES
 
@@ -102,12 +102,14 @@ def _walk(data: Any, at: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str
         yield at, data
 
 
-def yaml_prose(root: Path, rel: str) -> Iterator[Prose]:
-    """The values of a content YAML file that sit under a language key."""
+def yaml_prose(root: Path, rel: str, parsed: Located | None = None) -> Iterator[Prose]:
+    """The values of a content YAML file that sit under a language key.
+
+    `parsed`: the file as the project loaded it, so it is not parsed again."""
     source = _read(root / rel)
     if source is None:
         return
-    located, _ = load_yaml(source.encode("utf-8"), rel)
+    located = parsed if parsed is not None else load_yaml(source.encode("utf-8"), rel)[0]
     if located is None:
         return
     for at, text in _walk(located.data, ()):
@@ -142,8 +144,11 @@ def po_prose(root: Path, lang: str) -> Iterator[Prose]:
             yield Prose(lang, rel, number, match.start(1) + 1, match.group(1), source)
 
 
-def all_prose(root: Path) -> Iterator[Prose]:
-    """Every text of every language, in a stable order."""
+def all_prose(root: Path, parsed: Mapping[str, Located] | None = None) -> Iterator[Prose]:
+    """Every text of every language, in a stable order.
+
+    `parsed`: YAML files the project has loaded already, by path relative to `root`."""
+    parsed = parsed or {}
     for lang in LANGUAGES:
         for path in sorted((root / "docs" / lang).glob("*.md")) + sorted((root / "docs" / lang / "articles").glob("*.md")):
             yield from markdown_prose(root, path.relative_to(root).as_posix(), lang)
@@ -151,4 +156,5 @@ def all_prose(root: Path) -> Iterator[Prose]:
         yield from po_prose(root, lang)
     for folder in YAML_FOLDERS:
         for path in sorted((root / folder).glob("*.yml")):
-            yield from yaml_prose(root, path.relative_to(root).as_posix())
+            rel = path.relative_to(root).as_posix()
+            yield from yaml_prose(root, rel, parsed.get(rel))

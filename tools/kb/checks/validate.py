@@ -348,7 +348,9 @@ def validate(project: Project) -> list[Diagnostic]:
     problems += _check_terms(project)
     problems += _check_playbooks(project)
     problems += _check_playbook_quizzes(project)  # quiz modules are checked as they load (quiz_files)
-    texts = list(all_prose(project.root))  # read once for both text rules
+    parsed = {item.path: item.located for group in (project.terms, project.playbooks, project.quizzes)
+              for item in group.values()}
+    texts = list(all_prose(project.root, parsed))  # once for both text rules
     problems += check_terminology(texts, ((t.item, t.path) for t in project.terms.values()), LANGUAGES)
     problems += check_style(texts, project.style)
     for page in project.articles.values():
