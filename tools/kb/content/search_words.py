@@ -6,6 +6,11 @@ it ("nutraukti", "atsisakyti" for the cancellation call). They are kept apart
 from the glossary: a glossary synonym is a term the page may print, these are
 only for finding the page. Mistakes are located diagnostics like any other
 content file.
+
+`forms/<word>: [inflected forms]` says the forms are one word for search, where
+the language's Snowball stemmer gives them different stems or gives another word
+the same stem (Polish `dział`, `działu` and the verb `działa`; Finnish `esimies`
+and `esimiehet`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from kb.languages import LANGUAGES
 
 SEARCH_WORDS_DIR = "locales/search"
 KINDS = ("playbooks", "articles", "glossary")
+FORMS = "forms"  # forms/<word>: the word's inflected forms, one word for search
 
 # lang -> target ("playbooks/cancellation-call") -> phrasings
 SearchWords = dict[str, dict[str, list[str]]]
@@ -40,11 +46,15 @@ def load_search_words(root: Path, known: dict[str, set[str]]) -> tuple[SearchWor
         for target, phrasings in located.data.items():
             line, col = located.where((target,))
             kind, _, name = str(target).partition("/")
-            if kind not in KINDS or not name:
+            if kind not in KINDS + (FORMS,) or not name:
                 problems.append(error(rel, line, col, "invalid-value",
-                                      f"'{target}' is not a page: write playbooks/<id>, articles/<slug> or glossary/<term-id>"))
+                                      f"'{target}' is not a page: write playbooks/<id>, articles/<slug> or glossary/<term-id> "
+                                      "(or forms/<word> for a word's inflected forms)"))
                 continue
-            if name not in known.get(kind, set()):
+            if kind == FORMS and not _single_word(name):
+                problems.append(error(rel, line, col, "invalid-value", f"'{target}': forms/ takes one word"))
+                continue
+            if kind != FORMS and name not in known.get(kind, set()):
                 what = "glossary term" if kind == "glossary" else kind[:-1]
                 problems.append(error(rel, line, col, "unknown-reference", f"{what} '{name}' does not exist"))
                 continue
@@ -57,6 +67,21 @@ def load_search_words(root: Path, known: dict[str, set[str]]) -> tuple[SearchWor
                     problems.append(error(rel, *located.where((target, index), True), "invalid-value",
                                           "each entry must be a non-empty word or phrase"))
                     continue
+                if kind == FORMS and not _single_word(phrasing):
+                    problems.append(error(rel, *located.where((target, index), True), "invalid-value",
+                                          f"'{phrasing.strip()}' is not one word: a form of '{name}' is a single word"))
+                    continue
                 kept.append(phrasing.strip())
             words[lang][str(target)] = kept
     return words, problems
+
+
+def _single_word(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and all(c.isalnum() for c in text)
+
+
+def word_forms(words: SearchWords, lang: str) -> list[tuple[str, list[str]]]:
+    """(word, its inflected forms) of every forms/<word> entry of a language, in file order."""
+    return [(target.partition("/")[2], forms) for target, forms in words.get(lang, {}).items()
+            if target.startswith(FORMS + "/")]

@@ -196,7 +196,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return ""  # MkDocs writes nothing to the root for an empty template
 
     def _write_search_workers(self, config: MkDocsConfig) -> None:
-        self.search.write_workers(Path(config.site_dir))
+        if self.project is not None:  # without content no page was collected
+            self.search.write_workers(Path(config.site_dir), self.project)
         write_shared_assets(Path(config.site_dir))
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has merged the search indexes

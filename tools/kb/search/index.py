@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kb.search.normalize import fold, key, stop_keys, words
@@ -31,7 +32,27 @@ class Doc:
     heading: bool = True  # False when the title is a sentence (a playbook step's action)
 
 
-def build_index(docs: list[Doc], lang: str) -> dict:
+def form_keys(groups: Iterable[tuple[str, list[str]]]) -> dict[str, str]:
+    """Folded spelling → key for the words of each forms/<word> group (locales/search).
+
+    A group's key starts with "=", which no stem can: the group meets neither a
+    word the stemmer happens to cut the same way (Polish `działa`, "it works",
+    and `dział`, "department", both become "dz") nor anything else."""
+    keys: dict[str, str] = {}
+    for word, forms in groups:
+        group_key = "=" + fold(word.lower())
+        for form in (word, *forms):
+            keys[fold(form.lower())] = group_key
+    return keys
+
+
+def build_index(docs: list[Doc], lang: str, groups: Iterable[tuple[str, list[str]]] = ()) -> dict:
+    """The index of `docs`; `groups`: words whose forms count as one (see form_keys)."""
+    forms = form_keys(groups)
+
+    def word_key(word: str) -> str:
+        return forms.get(fold(word)) or key(word, lang)
+
     postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     lengths = []
@@ -41,24 +62,26 @@ def build_index(docs: list[Doc], lang: str) -> dict:
         for text, weight in fields:
             counted: set[str] = set()
             for word in words(text):
-                word_key = key(word, lang)
+                this_key = word_key(word)
                 surface[fold(word)][word] += 1
                 if weight == KEYWORD_WEIGHT:
                     # Glossary forms say "this is about X" once; repeating them must not stuff the score.
-                    if word_key in counted:
+                    if this_key in counted:
                         continue
-                    counted.add(word_key)
+                    counted.add(this_key)
                 else:
                     length += 1
-                postings[word_key][number] += weight
+                postings[this_key][number] += weight
         lengths.append(max(length, 1))
     # Folded spellings whose stem differs from the stem of the real word: the
     # browser looks these up instead of stemming a word without diacritics.
-    vocabulary = {}
+    # Every spelling of a forms/ group is listed, on the site or not.
+    vocabulary = dict(forms)
     for folded, counts in sorted(surface.items()):
         word = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        if key(folded, lang) != key(word, lang):
+        if folded not in forms and key(folded, lang) != key(word, lang):
             vocabulary[folded] = key(word, lang)
+    vocabulary = dict(sorted(vocabulary.items()))
     return {
         "lang": lang,
         "docs": [[d.location, d.title, d.text[:SNIPPET_CHARS], d.kind, d.parent, d.lead, int(d.heading)] for d in docs],

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kb.compat.material import use_search_worker
 from kb.content.project import Project
+from kb.content.search_words import word_forms
 from kb.render.tooltips import matcher_for
 from kb.search.collect import split_sections
 from kb.search.index import Doc, build_index, index_json
@@ -93,14 +94,14 @@ class SearchCollector:
         found = dict.fromkeys(term_id for _, _, term_id in matcher.find(text))
         return " ".join(form for tid in found for form in project.terms[tid].item.search_forms(lang))
 
-    def write_workers(self, site_dir: Path) -> list[str]:
+    def write_workers(self, site_dir: Path, project: Project) -> list[str]:
         """Write the worker of every language collected and not yet written."""
         written = []
         template = _WORKER_TEMPLATE.read_text(encoding="utf-8")
         for lang, docs in sorted(self.docs.items()):
             if lang in self.written:
                 continue
-            index = build_index(docs, lang)
+            index = build_index(docs, lang, word_forms(project.search_words, lang))
             bundle = (stemmers_bundle((lang,)) + f"var KB_SEARCH_INDEX = {index_json(index)};\n" + template)
             path = site_dir / worker_path(lang)
             path.parent.mkdir(parents=True, exist_ok=True)
