@@ -12,8 +12,9 @@ For each size (1x is the real content, 4x three more copies of everything,
 bench/synthetic.py) and mechanism, a fresh process builds the site as
 `mkdocs serve` does (the first build), rebuilds once with nothing changed (the
 fixed cost of every save), then saves an edit to a glossary term, a playbook and
-a quiz module and rebuilds after each, as `serve` does after a save. Runs with and without the mechanism alternate, so load from other work on
-the machine falls on both alike; medians are printed. A script, not a test.
+a quiz module and rebuilds after each, as `serve` does after a save. Runs with
+and without the mechanism alternate, so load from other work on the machine
+falls on both alike; medians are printed. A script, not a test.
 
 The mechanisms removed in issue 16 (language split, fork pool, check record,
 quick YAML read, theme listing cache) were measured with the version of this
