@@ -77,8 +77,8 @@ bench-search: $(STAMP) chromium  ## search index sizes and query times in Chromi
 bench-serve: $(STAMP) chromium  ## seconds from saving a content file to the change in the browser under `mkdocs serve`, 1x and 4x (QUICK=1: one save)
 	$(BIN)/python bench/serve.py $(BENCH_FLAGS)
 
-bench-mechanisms: $(STAMP)  ## first build and rebuild after a save, with and without each speed-up mechanism, 1x and 4x
-	$(BIN)/python bench/mechanisms.py
+bench-mechanisms: $(STAMP)  ## first build and rebuild after a save, with and without each speed-up mechanism, 1x and 4x (QUICK=1: one, 1x, once)
+	$(BIN)/python bench/mechanisms.py $(BENCH_FLAGS)
 
 $(LIGHTHOUSE): bench/package.json bench/package-lock.json | node
 	cd bench && npm ci --no-audit --no-fund --silent

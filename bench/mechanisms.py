@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -104,16 +105,31 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,4")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", default=str(ROOT / "build" / "bench" / "mechanisms"))
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: reuse_renders at 1x, one round, in a temporary folder")
     args = parser.parse_args()
+    mechanisms, sizes = MECHANISMS, args.sizes
+    if args.quick:
+        mechanisms, sizes, args.rounds = ("reuse_renders",), "1", 1
+        args.work = tempfile.mkdtemp(prefix="kb-bench-mechanisms-")
+    try:
+        report(mechanisms, sizes, args.rounds, Path(args.work))
+    finally:
+        if args.quick:
+            shutil.rmtree(args.work, ignore_errors=True)
+    return 0
+
+
+def report(mechanisms: tuple[str, ...], sizes: str, rounds: int, work: Path) -> None:
     print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
     print("| size | mechanism | first build: with / without (s) | rebuild after a save: with / without (s) "
           "| saving: first / rebuild | rebuild, nothing saved: with / without (s) |")
     print("|---|---|---|---|---|---|")
-    for factor in (int(s) for s in args.sizes.split(",")):
-        project = Path(args.work) / f"x{factor}"
-        for mechanism in MECHANISMS:
+    for factor in (int(s) for s in sizes.split(",")):
+        project = work / f"x{factor}"
+        for mechanism in mechanisms:
             runs: dict[bool, list[dict]] = {True: [], False: []}
-            for _ in range(args.rounds):
+            for _ in range(rounds):
                 for enabled in (True, False):
                     runs[enabled].append(measure(project, {mechanism: enabled}))
             first = {e: statistics.median(r["first"] for r in runs[e]) for e in runs}
@@ -122,7 +138,6 @@ def main() -> int:
             print(f"| {factor}x | {mechanism} | {first[True]:.2f} / {first[False]:.2f} | {rebuild[True]:.2f} / {rebuild[False]:.2f} "
                   f"| {(first[False] - first[True]) / first[False]:+.0%} / {(rebuild[False] - rebuild[True]) / rebuild[False]:+.0%} "
                   f"| {floor[True]:.2f} / {floor[False]:.2f} |", flush=True)
-    return 0
 
 
 if __name__ == "__main__":

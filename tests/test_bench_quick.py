@@ -79,6 +79,13 @@ def check_serve(output: str) -> None:
     assert 0 < float(row[2]) == float(row[3]) < 60, row  # one save: its figure is the median
 
 
+def check_mechanisms(output: str) -> None:
+    (row,) = table_rows(output, "1x")
+    assert row[1] == "reuse_renders", row
+    figures = [float(x) for cell in (row[2], row[3], row[5]) for x in cell.split(" / ")]
+    assert all(0 < f < 120 for f in figures), row
+
+
 def check_lighthouse(output: str) -> None:
     assert "| page | lt perf/a11y/bp |" in output, output
     # Two tables: the scores, then the metrics and bytes behind them with the budget.
@@ -96,6 +103,7 @@ def test_every_benchmark_runs_in_quick_mode(built_site, browser):
     before = checkout_state(ROOT)
     seconds = {}
     for target, check in (("bench", check_bench), ("bench-search", check_search), ("bench-serve", check_serve),
+                          ("bench-mechanisms", check_mechanisms),
                           ("bench-lighthouse", check_lighthouse)):
         output, seconds[target] = run_make(target, built_site)
         check(output)
