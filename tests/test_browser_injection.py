@@ -17,19 +17,17 @@ the local server and no link on the page has a scheme outside the allow-list.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 import yaml
 
+from conftest import serve_folder
 from kb.build.sitebuild import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -88,18 +86,10 @@ def hostile_site(hostile_project, tmp_path_factory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    handler = functools.partial(_QuietHandler, directory=str(hostile_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve_folder(hostile_site) as url:
+        yield url
 
 
 # Every link, form and embedded resource on a page, with anything outside the allow-list.

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
+from conftest import copy_project
 from kb.build.precompress import precompress_site
 from kb.build.sitebuild import build_site
 from test_determinism import digests
@@ -39,15 +39,13 @@ print(json.dumps(dict(config.plugins["kb"].render_reuse.reused)))
 
 
 @pytest.fixture
-def project_copy(tmp_path, root):
-    copy = tmp_path / "project"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site.*", "__pycache__", "build",
-                                                               "node_modules", ".pytest_cache", ".hypothesis"))
-    return copy
+def checkout_copy(tmp_path):
+    """The whole project, to build (conftest's project_copy holds only the content)."""
+    return copy_project(tmp_path / "project")
 
 
-def test_serve_rebuild_after_edits_equals_a_fresh_build(project_copy, tmp_path):
-    term = (project_copy / "glossary" / "coupon.yml").read_text(encoding="utf-8")
+def test_serve_rebuild_after_edits_equals_a_fresh_build(checkout_copy, tmp_path):
+    term = (checkout_copy / "glossary" / "coupon.yml").read_text(encoding="utf-8")
     definition = term.split("definition:\n  lt: ", 1)[1].split(" ", 1)[0]
     edits = {
         "glossary/coupon.yml": ["definition:\n  lt: " + definition, "definition:\n  lt: Redaguota " + definition],
@@ -56,13 +54,13 @@ def test_serve_rebuild_after_edits_equals_a_fresh_build(project_copy, tmp_path):
     }
     served = tmp_path / "served"
     run = subprocess.run([sys.executable, "-c", SERVE_LIKE_REBUILDS, str(served), json.dumps(edits)],
-                         cwd=project_copy, capture_output=True, text=True)
+                         cwd=checkout_copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     reused = json.loads(run.stdout.strip().splitlines()[-1])
     # Most pages and quizzes did not change, so the second build reused them...
     assert reused.get("pages", 0) > 100 and reused.get("quizzes", 0) > 40
     fresh = tmp_path / "fresh"
-    assert build_site(project_copy, fresh) == 0
+    assert build_site(checkout_copy, fresh) == 0
     # `kb build` adds .gz/.br copies after MkDocs; `mkdocs serve` has no use for them.
     precompress_site(served)
     first, second = digests(served), digests(fresh)
@@ -99,11 +97,11 @@ print(json.dumps({"warnings": seen, "reused": config.plugins["kb"].render_reuse.
 """
 
 
-def test_a_reused_page_still_reports_its_warnings(project_copy, tmp_path):
-    article = project_copy / "docs" / "pl" / "articles" / "retention-programs.md"
+def test_a_reused_page_still_reports_its_warnings(checkout_copy, tmp_path):
+    article = checkout_copy / "docs" / "pl" / "articles" / "retention-programs.md"
     article.write_text(article.read_text(encoding="utf-8") + "\n[Zobacz też](no-such-page.md)\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-c", WARNINGS_PER_REBUILD, str(tmp_path / "served")],
-                         cwd=project_copy, capture_output=True, text=True)
+                         cwd=checkout_copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(run.stdout.strip().splitlines()[-1])
     assert result["reused"] > 100
@@ -131,7 +129,7 @@ print(json.dumps(states))
 """
 
 
-def test_only_a_serving_kb_plugin_keeps_renders(project_copy):
-    run = subprocess.run([sys.executable, "-c", STORE_ONLY_WHILE_SERVING], cwd=project_copy, capture_output=True, text=True)
+def test_only_a_serving_kb_plugin_keeps_renders(checkout_copy):
+    run = subprocess.run([sys.executable, "-c", STORE_ONLY_WHILE_SERVING], cwd=checkout_copy, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
     assert json.loads(run.stdout.strip().splitlines()[-1]) == {"serve": True, "build": None, "wrapped": True}

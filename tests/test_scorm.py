@@ -7,8 +7,6 @@ the LMS received is checked."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import math
@@ -17,13 +15,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree, html
 
+from conftest import serve_folder
 from kb.content.project import load_project
 from kb.languages import LANGUAGES
 from kb.lms.scorm import VERSIONS, package_name, scorm_package
@@ -191,16 +189,8 @@ def lms_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lms")
     shutil.copy(LMS_PAGE, folder / "lms.html")
     shutil.copy(SCORM_AGAIN, folder / "scorm-again.js")
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
+    with serve_folder(folder) as url:
+        yield folder, url
 
 
 def planned_answer(question, lang: str, wrong: bool) -> tuple[list[str] | str, str]:

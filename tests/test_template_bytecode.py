@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 
 import pytest
 
+from conftest import copy_project
 from kb.build.sitebuild import build_site
 from test_determinism import digests
 
@@ -31,14 +31,8 @@ print(json.dumps(figures))
 """
 
 
-def _copy(root, target):
-    shutil.copytree(root, target, ignore=shutil.ignore_patterns(".venv", "site", ".git", ".site.*", "__pycache__", "build",
-                                                                 "node_modules", ".pytest_cache", ".hypothesis"))
-    return target
-
-
-def test_each_template_is_compiled_once_per_process(root, tmp_path):
-    project = _copy(root, tmp_path / "project")
+def test_each_template_is_compiled_once_per_process(tmp_path):
+    project = copy_project(tmp_path / "project")
     run = subprocess.run([sys.executable, "-c", TWO_BUILDS, str(tmp_path / "site")], cwd=project,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stderr[-3000:]
@@ -49,8 +43,8 @@ def test_each_template_is_compiled_once_per_process(root, tmp_path):
     assert second == first
 
 
-def test_the_site_is_the_same_without_the_shared_templates(root, tmp_path):
-    project = _copy(root, tmp_path / "project")
+def test_the_site_is_the_same_without_the_shared_templates(tmp_path):
+    project = copy_project(tmp_path / "project")
     assert build_site(project, tmp_path / "with") == 0
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

@@ -81,7 +81,6 @@ def build_index(docs: list[Doc], lang: str, groups: Iterable[tuple[str, list[str
         word = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
         if folded not in forms and key(folded, lang) != key(word, lang):
             vocabulary[folded] = key(word, lang)
-    vocabulary = dict(sorted(vocabulary.items()))
     return {
         "lang": lang,
         "docs": [[d.location, d.title, d.text[:SNIPPET_CHARS], d.kind, d.parent, d.lead, int(d.heading)] for d in docs],
