@@ -6,7 +6,13 @@ off in mkdocs.yml of a copy of the project, so nothing is patched:
 - `compile_templates_once`: one Jinja bytecode cache for the four language
   builds and every `serve` rebuild (kb/plugin/template_bytecode.py);
 - `reuse_renders`: during `serve`, the HTML of pages and quizzes whose inputs
-  did not change is reused (kb/plugin/render_reuse.py).
+  did not change is reused (kb/plugin/render_reuse.py);
+- `content_caches`: the content check's pure functions keep their results for
+  unchanged input (the YAML parse per file's bytes, the texts of a parsed file,
+  style and termbase matches per text). They have no option: this script
+  empties the caches before every build to measure without them.
+
+`--preview` measures `make serve PREVIEW=lt` (one language) instead of all four.
 
 For each size (1x is the real content, 4x three more copies of everything,
 bench/synthetic.py) and mechanism, a fresh process builds the site as
@@ -35,26 +41,32 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import EDITS  # noqa: E402  (the same three saves as bench-serve)
+from serve import EDITS, with_options  # noqa: E402  (the same three saves as bench-serve)
 from synthetic import make_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-MECHANISMS = ("compile_templates_once", "reuse_renders")
+MECHANISMS = ("compile_templates_once", "reuse_renders", "content_caches")
+KB_OPTIONS = ("compile_templates_once", "reuse_renders")  # the others are switched by this script
 
 
-def with_options(project: Path, options: dict[str, bool]) -> None:
-    """Set the kb plugin's options in the copy's mkdocs.yml."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    block = "".join(f"\n      {name}: {str(value).lower()}" for name, value in options.items())
-    text = text.replace("\n  - kb\n", f"\n  - kb:{block}\n", 1)
-    config.write_text(text, encoding="utf-8")
+def content_cache_clearers() -> list:  # type: ignore[type-arg]
+    from kb.checks import style, termbase, texts
+    from kb.content import load
+    return [load._parse.cache_clear, texts._located_prose.cache_clear, style._matches.cache_clear,
+            termbase._findings.cache_clear, termbase.termbase.cache_clear]
 
 
-def serve_builds(project: Path) -> dict[str, float | list[float]]:
+def serve_builds(project: Path, content_caches: bool = True) -> dict[str, float | list[float]]:
     """In this process: the first build and one rebuild per edit, as `mkdocs serve` runs them."""
-    from mkdocs.commands.build import build
+    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
+
+    clearers = [] if content_caches else content_cache_clearers()
+
+    def build(config, **options):  # type: ignore[no-untyped-def]
+        for clear in clearers:
+            clear()
+        mkdocs_build(config, **options)
 
     os.chdir(project)
     site = tempfile.mkdtemp(prefix="kb-bench-mechanisms-site-")
@@ -82,11 +94,12 @@ def serve_builds(project: Path) -> dict[str, float | list[float]]:
     return figures
 
 
-def measure(project: Path, options: dict[str, bool]) -> dict[str, float | list[float]]:
+def measure(project: Path, options: dict[str, bool], preview: bool = False) -> dict[str, float | list[float]]:
     make_project(ROOT, project, int(project.name.removeprefix("x")))
-    with_options(project, options)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, __file__, "serve-builds", str(project)], env=env,
+    with_options(project, {name: value for name, value in options.items() if name in KB_OPTIONS})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"KB_PREVIEW_LANGUAGE": "lt"} if preview else {})}
+    caches = "with-content-caches" if options.get("content_caches", True) else "without-content-caches"
+    result = subprocess.run([sys.executable, __file__, "serve-builds", str(project), caches], env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"failed ({options}):\n{result.stderr[-3000:]}")
@@ -95,7 +108,7 @@ def measure(project: Path, options: dict[str, bool]) -> dict[str, float | list[f
 
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "serve-builds":
-        figures = serve_builds(Path(sys.argv[2]))
+        figures = serve_builds(Path(sys.argv[2]), content_caches=sys.argv[3] == "with-content-caches")
         sys.stdout.flush()
         print(json.dumps(figures))
         return 0
@@ -105,21 +118,24 @@ def main() -> int:
     parser.add_argument("--work", default=str(ROOT / "build" / "bench" / "mechanisms"))
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: reuse_renders at 1x, one round, in a temporary folder")
+    parser.add_argument("--preview", action="store_true", help="one language, as `make serve PREVIEW=lt` builds")
+    parser.add_argument("--mechanisms", default=",".join(MECHANISMS))
     args = parser.parse_args()
-    mechanisms, sizes = MECHANISMS, args.sizes
+    mechanisms, sizes = tuple(args.mechanisms.split(",")), args.sizes
     if args.quick:
         mechanisms, sizes, args.rounds = ("reuse_renders",), "1", 1
         args.work = tempfile.mkdtemp(prefix="kb-bench-mechanisms-")
     try:
-        report(mechanisms, sizes, args.rounds, Path(args.work))
+        report(mechanisms, sizes, args.rounds, Path(args.work), args.preview)
     finally:
         if args.quick:
             shutil.rmtree(args.work, ignore_errors=True)
     return 0
 
 
-def report(mechanisms: tuple[str, ...], sizes: str, rounds: int, work: Path) -> None:
-    print(f"load average at start: {os.getloadavg()[0]:.1f}", flush=True)
+def report(mechanisms: tuple[str, ...], sizes: str, rounds: int, work: Path, preview: bool = False) -> None:
+    print(f"load average at start: {os.getloadavg()[0]:.1f}; "
+          f"{'one language (make serve PREVIEW=lt)' if preview else 'all four languages'}", flush=True)
     print("| size | mechanism | first build: with / without (s) | rebuild after a save: with / without (s) "
           "| saving: first / rebuild | rebuild, nothing saved: with / without (s) |")
     print("|---|---|---|---|---|---|")
@@ -129,7 +145,7 @@ def report(mechanisms: tuple[str, ...], sizes: str, rounds: int, work: Path) -> 
             runs: dict[bool, list[dict]] = {True: [], False: []}
             for _ in range(rounds):
                 for enabled in (True, False):
-                    runs[enabled].append(measure(project, {mechanism: enabled}))
+                    runs[enabled].append(measure(project, {mechanism: enabled}, preview))
             first = {e: statistics.median(r["first"] for r in runs[e]) for e in runs}
             rebuild = {e: statistics.median(s for r in runs[e] for s in r["rebuilds"]) for e in runs}
             floor = {e: statistics.median(r["unchanged"] for r in runs[e]) for e in runs}

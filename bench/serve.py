@@ -9,6 +9,10 @@ four languages, and the browser's live reload, all included. Three saves per
 file and size; the median counts. Also prints how long MkDocs said each rebuild
 took, so a slow figure shows whether the build or the waiting costs.
 
+Two ways of serving are measured: `make serve` (all four languages) and
+`make serve PREVIEW=lt` (one language, at the site root: KB_PREVIEW_LANGUAGE).
+The edits change Lithuanian text, so the preview is the Lithuanian one.
+
 `--quick` (make bench-serve QUICK=1) measures one glossary save at 1x, in a
 temporary folder instead of build/bench/serve.
 """
@@ -63,15 +67,29 @@ def insert_marker(path: Path, after: str, marker: str) -> None:
     path.write_text(text.replace(after, after + marker + " ", 1), encoding="utf-8")
 
 
+def with_options(project: Path, options: dict[str, bool]) -> None:
+    """Set the kb plugin's options in the copy's mkdocs.yml."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    block = "".join(f"\n      {name}: {str(value).lower()}" for name, value in options.items())
+    text = text.replace("\n  - kb\n", f"\n  - kb:{block}\n", 1)
+    config.write_text(text, encoding="utf-8")
+
+
 def build_seconds(log: Path) -> list[float]:
     return [float(s) for s in _BUILT.findall(log.read_text(encoding="utf-8", errors="replace"))]
 
 
-def measure_size(project: Path, edits: dict[str, tuple[str, str, str]], saves: int, browser) -> dict[str, list[float]]:  # type: ignore[no-untyped-def]
+# How `make serve` is run: all languages, or PREVIEW=lt (the language the edits change).
+MODES = {"all": {}, "preview": {"KB_PREVIEW_LANGUAGE": "lt"}}
+
+
+def measure_size(project: Path, edits: dict[str, tuple[str, str, str]], saves: int, browser,  # type: ignore[no-untyped-def]
+                 mode: str = "all") -> dict[str, list[float]]:
     """Seconds from each save to the marker showing in the browser, per edit kind."""
     port = free_port()
-    log = project.parent / f"{project.name}-serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = project.parent / f"{project.name}-{mode}-serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **MODES[mode]}
     with log.open("w", encoding="utf-8") as log_file:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                                   cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT)
@@ -108,8 +126,12 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="smoke run: one glossary save at 1x, in a temporary folder")
     parser.add_argument("--sizes", default="1,4", help="content size factors, comma-separated")
     parser.add_argument("--saves", type=int, default=3, help="saves per file and size; the median counts")
+    parser.add_argument("--modes", default=",".join(MODES), help="all (make serve), preview (make serve PREVIEW=lt)")
+    parser.add_argument("--without", default="", help="kb plugin options to switch off, comma-separated "
+                                                       "(e.g. native_file_events), to measure what they save")
     args = parser.parse_args()
     sizes, edits, saves = [int(s) for s in args.sizes.split(",")], EDITS, args.saves
+    modes = args.modes.split(",")
     work = ROOT / "build" / "bench" / "serve"
     if args.quick:
         sizes, edits, saves = [1], {"glossary term": EDITS["glossary term"]}, 1
@@ -123,19 +145,24 @@ def main() -> int:
             for size in sizes:
                 project = work / f"x{size}"
                 make_project(ROOT, project, size)
-                for kind, seconds in measure_size(project, edits, saves, browser).items():
-                    rows.append((size, kind, seconds))
+                if args.without:
+                    with_options(project, {name: False for name in args.without.split(",")})
+                for mode in modes:
+                    for kind, seconds in measure_size(project, edits, saves, browser, mode).items():
+                        rows.append((size, mode, kind, seconds))
             browser.close()
     finally:
         if args.quick:
             shutil.rmtree(work, ignore_errors=True)
-    print("Seconds from saving a file to the change in the browser (`mkdocs serve`, Chromium, live reload)")
-    print("| size | edit | each save | median |")
-    print("|---|---|---|---|")
-    for size, kind, seconds in rows:
+    print("Seconds from saving a file to the change in the browser (`mkdocs serve`, Chromium, live reload)"
+          + (f"; kb plugin options off: {args.without}" if args.without else ""))
+    print("| size | served | edit | each save | median |")
+    print("|---|---|---|---|---|")
+    for size, mode, kind, seconds in rows:
         each = ", ".join(f"{s:.2f}" for s in seconds)
         median = f"{statistics.median(seconds):.2f}" if seconds else "-"
-        print(f"| {size}x | {kind} | {each} | {median} |")
+        served = "PREVIEW=lt" if mode == "preview" else "all languages"
+        print(f"| {size}x | {served} | {kind} | {each} | {median} |")
     return 0
 
 

@@ -73,3 +73,23 @@ def test_unusual_yaml_is_reported_with_its_position():
     assert codes(b"? [a]\n: 1\n")[0].startswith("x.yml:1:3: error[yaml-syntax]: mapping keys must be plain text")
     assert codes(b"a: 1\n---\nb: 2\n")[0].startswith("x.yml:2:1: error[multiple-documents]")
     assert codes(b"d: 2026-02-30\n")[0].startswith("x.yml:1:4: error[wrong-type]")
+
+
+def test_a_parse_is_shared_and_nothing_changes_it(root):
+    """Parses are cached by the file's bytes (serve reloads the content after every save),
+    so loading and checking the whole project must leave every parse as a fresh one gives."""
+    from kb.content.load import _parse
+    from kb.content.project import load_project
+
+    load_project(root)  # every loader and check reads the cached parses
+    files = sorted(p for folder in ("glossary", "playbooks", "quizzes", "locales/ui", "locales/search")
+                   for p in (root / folder).glob("*.yml"))
+    assert len(files) > 50
+    for path in files:
+        raw, rel = path.read_bytes(), path.relative_to(root).as_posix()
+        shared, problems = load_yaml(raw, rel)
+        assert load_yaml(raw, rel)[0] is shared
+        problems.append("a caller's own list")  # the problems list is the caller's to extend
+        assert load_yaml(raw, rel)[1] == []
+        fresh, _ = _parse.__wrapped__(raw, rel)
+        assert (shared.data, shared.values, shared.keys) == (fresh.data, fresh.values, fresh.keys), rel

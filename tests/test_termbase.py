@@ -113,3 +113,25 @@ def test_style_sheet_that_is_a_folder_is_refused_like_any_content_file(tmp_path)
     _, problems = load_style_sheets(tmp_path)
     assert "locales/style/lt.yml:1:1: error[not-a-file]: locales/style/lt.yml is a folder, but its name ends in .yml: rename it" \
         in [p.format() for p in problems]
+
+
+def test_a_changed_termbase_or_style_sheet_is_applied_to_texts_already_checked(tmp_path):
+    """Checks of unchanged texts are cached for `serve`; a changed rule must still reach them."""
+    rel = write_article(tmp_path, "it", ["Gli annullamenti vanno registrati subito."])
+    texts = lambda: list(all_prose(tmp_path))  # noqa: E731
+    clean = term({"it": "disdetta"}, {lang: [] for lang in LANGS})
+    assert check_terminology(texts(), [(clean, "glossary/sample.yml")], LANGS) == []
+    avoided = term({"it": "disdetta"}, {**{lang: [] for lang in LANGS},
+                                        "it": [{"term": "annullamento", "reason": "machine-translation"}]})
+    found = check_terminology(texts(), [(avoided, "glossary/sample.yml")], LANGS)
+    assert [d.code for d in found] == ["avoided-term"] and found[0].path == rel
+    reason = term({"it": "disdetta"}, {**{lang: [] for lang in LANGS},
+                                       "it": [{"term": "annullamento", "reason": "calque"}]})
+    assert "(calque)" in check_terminology(texts(), [(reason, "glossary/sample.yml")], LANGS)[0].message
+
+    def sheet(pattern: str) -> dict[str, tuple[StyleSheet, str]]:
+        return {"it": (StyleSheet.model_validate({
+            "address": "x", "numbers": "x", "quotation_marks": "x", "capitalisation": "x",
+            "rules": [{"id": "sample", "pattern": pattern, "message": "no"}]}), "locales/style/it.yml")}
+    assert check_style(texts(), sheet("zzz")) == []
+    assert [d.code for d in check_style(texts(), sheet("subito"))] == ["style"]

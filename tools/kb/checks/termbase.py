@@ -70,36 +70,35 @@ def _variant_stems(variant: Variant) -> Stems:
     return variant.stems
 
 
-@dataclass
+# What a termbase is made of, hashable: per glossary file and language, the
+# preferred term, the synonyms and the variants to avoid with their reasons.
+# (Definitions and the rest of a term are not in it.)
+TermbaseKey = tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]], ...]
+
+
+def termbase_key(terms: Iterable[tuple[GlossaryTerm, str]], languages: Iterable[str]) -> TermbaseKey:
+    langs = tuple(languages)
+    return tuple(
+        (path, tuple((lang, term.term[lang], tuple(term.synonyms[lang]),
+                      tuple((entry.term, entry.reason) for entry in term.avoid[lang])) for lang in langs))
+        for term, path in terms)
+
+
+@dataclass(eq=False)  # hashed by identity: `termbase` hands out one object per key
 class Termbase:
     """Per language: the variants to avoid and the phrases that are correct."""
 
     avoided: dict[str, dict[str, list[Variant]]]  # language → first stem → variants
     correct: dict[str, dict[str, list[Stems]]]  # language → first stem → correct phrases
 
-    @classmethod
-    def from_terms(cls, terms: Iterable[tuple[GlossaryTerm, str]], languages: Iterable[str]) -> Termbase:
-        avoided: dict[str, list[Variant]] = {lang: [] for lang in languages}
-        correct: dict[str, list[Stems]] = {lang: [] for lang in avoided}
-        for term, path in terms:
-            for lang in avoided:
-                for text in (term.term[lang], *term.synonyms[lang]):
-                    correct[lang].append(stems(text, lang))
-                for entry in term.avoid[lang]:
-                    pattern = stems(entry.term, lang)
-                    if pattern:
-                        avoided[lang].append(Variant(pattern, entry.term, entry.reason, term.term[lang], path))
-        return cls({lang: _by_first_stem(found, _variant_stems) for lang, found in avoided.items()},
-                   {lang: _by_first_stem(found, _same) for lang, found in correct.items()})
-
-    def findings(self, prose: Prose) -> Iterator[tuple[int, int, Variant]]:
+    def findings(self, text: str, lang: str) -> Iterator[tuple[int, int, Variant]]:
         """(start, end, variant) of every avoided variant in a text, as character offsets."""
-        avoided = self.avoided.get(prose.lang, {})
-        tokens = _tokens(prose.text, prose.lang)
+        avoided = self.avoided.get(lang, {})
+        tokens = _tokens(text, lang)
         if not any(stem in avoided for _, _, stem in tokens):
             return  # most texts: no word starts a variant to avoid
         covered: set[int] = set()
-        for start, phrase in _matches(tokens, self.correct.get(prose.lang, {}), _same):
+        for start, phrase in _matches(tokens, self.correct.get(lang, {}), _same):
             covered.update(range(start, start + len(phrase)))
         reported: set[tuple[int, int]] = set()  # two variants with one stem are one finding
         for start, variant in _matches(tokens, avoided, _variant_stems):
@@ -109,13 +108,38 @@ class Termbase:
                 yield tokens[start][0], tokens[span[-1]][1], variant
 
 
+# Pure functions of their arguments, cached: during `serve` most saves leave the
+# termbase as it was (a definition, playbook or quiz edit), and then only the
+# texts that changed are searched again. At 4x content the search was over half
+# of the content check.
+@lru_cache(maxsize=2)
+def termbase(key: TermbaseKey) -> Termbase:
+    avoided: dict[str, list[Variant]] = {}
+    correct: dict[str, list[Stems]] = {}
+    for path, by_language in key:
+        for lang, preferred, synonyms, avoid in by_language:
+            correct.setdefault(lang, []).extend(stems(text, lang) for text in (preferred, *synonyms))
+            found = avoided.setdefault(lang, [])
+            for variant, reason in avoid:
+                pattern = stems(variant, lang)
+                if pattern:
+                    found.append(Variant(pattern, variant, reason, preferred, path))
+    return Termbase({lang: _by_first_stem(found, _variant_stems) for lang, found in avoided.items()},
+                    {lang: _by_first_stem(found, _same) for lang, found in correct.items()})
+
+
+@lru_cache(maxsize=1 << 16)
+def _findings(base: Termbase, text: str, lang: str) -> tuple[tuple[int, int, Variant], ...]:
+    return tuple(base.findings(text, lang))
+
+
 def check_terminology(texts: Iterable[Prose], terms: Iterable[tuple[GlossaryTerm, str]],
                       languages: Iterable[str]) -> list[Diagnostic]:
     """Every avoided variant in any of the texts (kb.checks.texts.all_prose), located, with the preferred term."""
-    termbase = Termbase.from_terms(terms, languages)
+    base = termbase(termbase_key(terms, languages))
     problems = []
     for prose in texts:
-        for start, end, variant in termbase.findings(prose):
+        for start, end, variant in _findings(base, prose.text, prose.lang):
             surface = prose.text[start:end]
             line, col = prose.locate(surface, start)
             problems.append(error(

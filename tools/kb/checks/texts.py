@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,14 +111,22 @@ def yaml_prose(root: Path, rel: str, parsed: Located | None = None) -> Iterator[
     if source is None:
         return
     located = parsed if parsed is not None else load_yaml(source.encode("utf-8"), rel)[0]
-    if located is None:
-        return
+    if located is not None:
+        yield from _located_prose(rel, source, located)
+
+
+# A pure function of its arguments, cached: an unchanged file keeps its Located
+# (kb.content.load caches the parse), so during `serve` only the saved file's
+# texts are collected again.
+@lru_cache(maxsize=4096)
+def _located_prose(rel: str, source: str, located: Located) -> tuple[Prose, ...]:
+    found = []
     for at, text in _walk(located.data, ()):
         lang = next((part for part in reversed(at) if part in LANGUAGES), None)
-        if lang is None:
-            continue
-        line, col = located.where(at, prefer_value=True)
-        yield Prose(lang, rel, line, col, _mask(text), source)
+        if lang is not None:
+            line, col = located.where(at, prefer_value=True)
+            found.append(Prose(lang, rel, line, col, _mask(text), source))
+    return tuple(found)
 
 
 def ui_prose(root: Path, lang: str) -> Iterator[Prose]:

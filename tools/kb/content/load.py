@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -207,11 +208,24 @@ def _scalar(loader: Any, event: yaml.ScalarEvent, path: str) -> Any:
 
 
 def load_yaml(raw: bytes, path: str) -> tuple[Located | None, list[Diagnostic]]:
-    """Parse one YAML document. Returns (None, problems) when it cannot be used."""
+    """Parse one YAML document. Returns (None, problems) when it cannot be used.
+
+    The Located is shared by every call with the same bytes: read it, never change it."""
+    located, problems = _parse(raw, path)
+    return located, list(problems)
+
+
+# A pure function of the file's bytes and name, cached: `mkdocs serve` loads the
+# content again after every save, and all but one file are as they were (at 4x
+# content, parsing was a sixth of a rebuild). tests/test_load.py checks that
+# nothing changes what it hands out.
+@lru_cache(maxsize=4096)
+def _parse(raw: bytes, path: str) -> tuple[Located | None, tuple[Diagnostic, ...]]:
     text, problems = _decode(raw, path)
     if text is None:
-        return None, problems
-    return _read_with_positions(text, path)
+        return None, tuple(problems)
+    located, found = _read_with_positions(text, path)
+    return located, tuple(found)
 
 
 def _read_with_positions(text: str, path: str) -> tuple[Located | None, list[Diagnostic]]:

@@ -12,3 +12,6 @@ class KbConfig(Config):
 
     compile_templates_once = c.Type(bool, default=True)
     """Share compiled theme templates between the language builds and `serve` rebuilds."""
+
+    native_file_events = c.Type(bool, default=True)
+    """During `mkdocs serve`, hear saves from the operating system instead of polling every 0.5 s."""

@@ -18,10 +18,11 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from kb.compat.material import drop_language_alternates
+from kb.compat.mkdocs import use_native_file_events
 from kb.compat.mkdocs_static_i18n import swap_language_links
 from kb.diagnostics import Severity, blocks_publishing, render
 from kb.render.generate import GENERATED_DIRS, generated_nav, write_generated_pages
-from kb.languages import DEFAULT_LANGUAGE, LANGUAGES
+from kb.languages import LANGUAGES
 from kb.content.project import Project, load_project
 from kb.render.quiz_assets import link_shared_assets, write_shared_assets
 from kb.render.article_notes import annotate
@@ -30,6 +31,7 @@ from kb.render.not_found import language_homes, not_found_strings
 from kb.render.accessibility import fix_accessibility, label_permalinks
 from kb.render.links import SiteUrls
 from kb.render.tooltips import add_tooltips
+from kb.plugin.build_languages import build_languages
 from kb.plugin.config import KbConfig
 from kb.plugin.template_bytecode import InMemoryBytecodeCache
 from kb.render.sanitize import clean
@@ -84,6 +86,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
+        if build_languages(config).preview and not self.serving:
+            raise PluginError(f"KB_PREVIEW_LANGUAGE={build_languages(config).root} builds one language, at the "
+                              "site root: it is for `make serve PREVIEW=<lang>`, not for a site to publish")
         if self.serving and self.config.reuse_renders:
             self.render_reuse = self.render_reuse or RenderReuse()
             reuse_page_renders()
@@ -92,7 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self.render_reuse = None
         self._use_local_worker_shim(config)
         root = self._root(config)
-        current = (fingerprint(root), bool(config.use_directory_urls))
+        current = (fingerprint(root), bool(config.use_directory_urls), build_languages(config))
         if self.project is None or current not in (self._fingerprint, self._failed_fingerprint):
             self._load(root, config, current)
         config.nav = expand_nav(config.nav, self.project)
@@ -104,7 +109,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         failing = [d for d in project.diagnostics if d.severity is not Severity.NOTE] \
             if any(blocks_publishing(d, strict) for d in project.diagnostics) else []
         if not failing:
-            write_generated_pages(project, _site_urls(config), LANGUAGES, config.site_url)
+            # A one-language preview writes only its own language's pages.
+            write_generated_pages(project, _site_urls(config), build_languages(config).built, config.site_url)
         if failing and self.serving and self.project is not None:
             # `mkdocs serve` after a bad save: report, and rebuild from the last good
             # content (its generated pages are still on disk), so the server keeps
@@ -145,8 +151,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        # Runs once per language build: the outer (default language) build starts afresh.
-        if config.theme.get("language") == DEFAULT_LANGUAGE:
+        # Runs once per language build: the outer (root language) build starts afresh.
+        if config.theme.get("language") == build_languages(config).root:
             self.search = SearchCollector()
             if self.render_reuse is not None:
                 self.render_reuse.new_rebuild()
@@ -179,8 +185,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         """Each language build renders the theme's 404 page into the site root, so the
-        last language built would win for everyone: a language other than the default
-        goes to <lang>/404.html instead, and the root keeps the default language's."""
+        last language built would win for everyone: a language other than the root one
+        goes to <lang>/404.html instead, and the root keeps the root language's."""
         if template_name != NOT_FOUND_TEMPLATE:
             return output
         if self._alternate is not None:
@@ -188,7 +194,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self._alternate = None
         lang = _build_language(config)
         output = point_material_at_worker(fix_accessibility(drop_language_alternates(output)), lang)
-        if lang == DEFAULT_LANGUAGE:
+        if lang == build_languages(config).root:
             return output
         target = Path(config.site_dir) / lang / NOT_FOUND_TEMPLATE
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -211,6 +217,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     on_post_build = CombinedEvent(_write_search_workers, _finish_site)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        if self.config.native_file_events:
+            use_native_file_events(server)
         root = self._root(config)
         for name in WATCHED_DIRS + WATCHED_FILES:
             if (root / name).exists():
@@ -269,13 +277,13 @@ NOT_FOUND_TEMPLATE = "404.html"
 
 def _site_urls(config: MkDocsConfig) -> SiteUrls:
     """The URL style of this build: directory URLs, or `.html` ones for the offline copy (KB_DIRECTORY_URLS)."""
-    return SiteUrls(directory_urls=bool(config.use_directory_urls))
+    return SiteUrls(directory_urls=bool(config.use_directory_urls), root_language=build_languages(config).root)
 
 
 def _build_language(config: MkDocsConfig) -> str:
     """The language mkdocs-static-i18n is building (it sets the theme's language)."""
     lang = config.theme.get("language")
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    return lang if lang in LANGUAGES else build_languages(config).root
 
 # Nav sections whose pages come from content (`- Title: folder/index.md` in mkdocs.yml).
 EXPANDED_SECTIONS = ("playbooks", "quizzes")

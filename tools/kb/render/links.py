@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from kb.languages import url_prefix
+from kb.languages import DEFAULT_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,13 @@ class SiteUrls:
     """Where each page of the site is, in one build's URL style."""
 
     directory_urls: bool  # mkdocs.yml's `use_directory_urls`: false for the offline copy
+    # The language at the site root; the others are under <lang>/. Another than the
+    # default only in a one-language preview (`make serve PREVIEW=fi`).
+    root_language: str = DEFAULT_LANGUAGE
 
     def page(self, lang: str, path: str, anchor: str | None = None) -> str:
         """Site URL of a page given its docs path without `.md` (e.g. `glossary/index`)."""
-        path = url_prefix(lang) + path
+        path = ("" if lang == self.root_language else f"{lang}/") + path
         if self.directory_urls:
             url = path[: -len("index")] if path.endswith("index") else path + "/"
         else:
