@@ -58,7 +58,8 @@ CASES = {
     "folder-named-like-a-file": lambda root: (root / "quizzes/old-modules.yml").mkdir(),
     "yaml-extension": lambda root: shutil.copy(root / "glossary/coupon.yml", root / "glossary/voucher.yaml"),
     "missing-checksums": lambda root: (root / "sources/SHA256SUMS").unlink(),
-    "mkdocs-not-utf8": lambda root: (root / "mkdocs.yml").write_bytes((root / "mkdocs.yml").read_bytes() + b"# caf\xe9\n"),
+    # On the first line, so the expected position does not move when mkdocs.yml grows.
+    "mkdocs-not-utf8": lambda root: (root / "mkdocs.yml").write_bytes(b"# caf\xe9\n" + (root / "mkdocs.yml").read_bytes()),
     "symlink-out-of-project": lambda root: ((root / "docs/lt/articles/notes.txt").symlink_to("/etc/passwd"),
                                             (root / "glossary/passwd.yml").symlink_to("/etc/passwd")),
     # 50 MB, refused by its size: the file is sparse and never read.

@@ -142,8 +142,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         quiz = config.plugins.get("mkdocs_quiz")
         covered = set(quiz.config.get("custom_translations", {})) if quiz else set()
         quiz_log = logging.getLogger("mkdocs.plugins.mkdocs_quiz")
-        if covered and not any(isinstance(f, _QuizFallbackFilter) for f in quiz_log.filters):
+        # The logger lives as long as the process: one filter, muting the languages of the current config.
+        ours = next((f for f in quiz_log.filters if isinstance(f, _QuizFallbackFilter)), None)
+        if ours is None:
             quiz_log.addFilter(_QuizFallbackFilter(covered))
+        else:
+            ours.covered = covered
 
     def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         if self.config.compile_templates_once:
