@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_content
+from conftest import copy_content, FIXED_TODAY
 from kb.diagnostics import render
 from kb.content.load import MAX_FILE_BYTES
 from kb.content.project import load_project
@@ -89,7 +89,7 @@ def test_cli_reports_all_errors_without_traceback(project_copy):
         (project_copy / f"{name}.yml").write_bytes(case_bytes(name))
     try:
         result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
-                                capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
+                                capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
     finally:
         for name in names:
             (project_copy / f"{name}.yml").unlink()

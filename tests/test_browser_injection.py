@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import serve_folder
+from conftest import serve_folder, FIXED_TODAY
 from kb.build.sitebuild import build_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -69,7 +69,7 @@ def hostile_project(tmp_path_factory, root) -> Path:
 
 def test_check_reports_every_vector_at_its_source_line(hostile_project):
     result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(hostile_project), "check"],
-                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
+                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     errors = "\n".join(line for line in result.stdout.splitlines() if ": error[" in line) + "\n"

@@ -15,11 +15,12 @@ from kb.languages import LANGUAGES, url_prefix
 from kb.lms.receipts import module_catalogue, read_receipts, rounded_average
 from kb.render.training import module_order
 from test_receipts import receipt
+from conftest import FIXED_TODAY
 
 pytestmark = pytest.mark.browser
 MODULE = "retention-basics"
-TODAY = date(2026, 11, 23)
-CLOCK = "2026-11-23T10:00:00"
+TODAY = date.fromisoformat(FIXED_TODAY)
+CLOCK = f"{FIXED_TODAY}T10:00:00"
 
 
 @pytest.fixture(scope="module")
@@ -163,8 +164,8 @@ def test_the_learner_sees_a_readable_receipt_and_a_copy_confirmation(browser, si
                                          ("Łukasz Żółć", "Łukasz Żółć")])
 def test_receipt_file_names_keep_names_readable(page, site_url, name, shown):
     page.goto(f"{site_url}/trainers/")
-    found = page.evaluate("(name) => kbReceipts.fileName(['receipt', 'm', 'lt', name, '2026-11-23'])", name)
-    assert found == f"receipt-m-lt-{shown}-2026-11-23.json"
+    found = page.evaluate(f"(name) => kbReceipts.fileName(['receipt', 'm', 'lt', name, '{FIXED_TODAY}'])", name)
+    assert found == f"receipt-m-lt-{shown}-{FIXED_TODAY}.json"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -25,6 +25,7 @@ import pytest
 
 from kb.content.project import load_project
 from kb.diagnostics import Diagnostic, Severity, render
+from conftest import FIXED_TODAY
 
 EXPECTED = Path(__file__).parent / "bad-input" / "hostile"
 UPDATE = os.environ.get("KB_UPDATE_GOLDEN") == "1"
@@ -114,7 +115,7 @@ def test_every_case_at_once_without_traceback(project_copy):
     for case in sorted(CASES):
         CASES[case](project_copy)
     result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
-                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
+                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     reported = set(result.stdout.splitlines())

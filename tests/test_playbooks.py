@@ -11,6 +11,7 @@ from kb.languages import LANGUAGES
 from kb.content.project import load_project
 from kb.render.links import SiteUrls
 from kb.render.playbooks import fill, playbook_markdown
+from conftest import FIXED_TODAY
 
 # The served site's URL style (mkdocs.yml: use_directory_urls).
 URLS = SiteUrls(directory_urls=True)
@@ -34,7 +35,7 @@ def test_seven_playbooks_every_step_cited(project):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_playbook_page_matches_golden(small_project, lang, monkeypatch):
-    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    monkeypatch.setenv("KB_TODAY", FIXED_TODAY)
     actual = playbook_markdown(small_project, small_project.playbooks["cancellation-call"].item, lang, URLS)
     assert_matches_golden(f"playbook.cancellation-call.{lang}.md", actual)
 

@@ -75,6 +75,7 @@ import yaml  # noqa: E402
 
 from kb.content.project import load_project  # noqa: E402
 from kb.diagnostics import has_failures  # noqa: E402
+from conftest import FIXED_TODAY  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ["glossary/coupon.yml", "playbooks/complaint-call.yml", "quizzes/retention-basics.yml", "company.yml",
@@ -187,7 +188,7 @@ def _assert_located(project, root: Path) -> None:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_mutated_content_gives_located_diagnostics(data, pristine, tmp_path_factory, monkeypatch):
-    monkeypatch.setenv("KB_TODAY", "2026-11-23")
+    monkeypatch.setenv("KB_TODAY", FIXED_TODAY)
     root = tmp_path_factory.mktemp("mutated") / "project"
     shutil.copytree(pristine, root, symlinks=True)
     if data.draw(st.booleans()):
@@ -219,7 +220,7 @@ def test_failed_build_of_mutated_content_keeps_the_previous_site(pristine, tmp_p
     (site / "index.html").write_text("previous site", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(root), "build",
                              "--site-dir", str(site)], capture_output=True, text=True,
-                            env={**os.environ, "KB_TODAY": "2026-11-23"})
+                            env={**os.environ, "KB_TODAY": FIXED_TODAY})
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert "Traceback" not in output

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from kb.lms.receipts import RULES, cohort, verdict
+from conftest import FIXED_TODAY
 
 pytestmark = pytest.mark.browser
 CORPUS = Path(__file__).parent / "receipts"
-TODAY = date(2026, 11, 23)
+TODAY = date.fromisoformat(FIXED_TODAY)
 
 
 def corpus_files() -> dict[str, bytes]:

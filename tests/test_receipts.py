@@ -16,8 +16,9 @@ import pytest
 from kb.content.project import load_project
 from kb.lms.receipts import RULES, cohort_csv, module_catalogue, read_receipts, spreadsheet_safe
 from kb.render.training import module_order
+from conftest import FIXED_TODAY
 
-TODAY = date(2026, 11, 23)  # the fixed clock of these tests (KB_TODAY for the command)
+TODAY = date.fromisoformat(FIXED_TODAY)  # the fixed clock of these tests (KB_TODAY for the command)
 CORPUS = Path(__file__).parent / "receipts"
 CATALOGUE = json.loads((CORPUS / "catalogue.json").read_text(encoding="utf-8"))
 

@@ -17,6 +17,7 @@ from kb.content.project import load_project
 from kb.render.article_notes import annotate
 from kb.render.links import SiteUrls
 from kb.render.status import status_markdown
+from conftest import FIXED_TODAY
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def edited_project(tmp_path, root):
 
 def kb(project, *args):
     return subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "check", *args],
-                          capture_output=True, text=True, env={**os.environ, "KB_TODAY": "2026-11-23"})
+                          capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
 
 
 def test_check_warns_and_strict_fails(edited_project):
@@ -55,6 +56,6 @@ def test_page_and_status_page_say_outdated(edited_project):
     markdown = annotate((edited_project / page.path).read_text(encoding="utf-8"), page, project, SiteUrls(directory_urls=True),
                         "it/articles/retention-management/")
     assert f'!!! warning "{html.escape(project.ui["it"]["outdated_translation"])}"' in markdown
-    status = status_markdown(project, "lt", SiteUrls(directory_urls=True), date(2026, 11, 23))
+    status = status_markdown(project, "lt", SiteUrls(directory_urls=True), date.fromisoformat(FIXED_TODAY))
     row = next(line for line in status.splitlines() if "articles/retention-management/" in line)
     assert row.count(f"**{project.ui['lt']['status_outdated']}**") == 3
