@@ -8,6 +8,8 @@ reads the watched content, so passing those on would rebuild forever.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import re
 import socket
@@ -38,6 +40,25 @@ def test_watched_paths_move_to_the_native_observer_as_they_were(tmp_path: Path) 
     assert not server._watch_refs[str(tmp_path / "docs")].is_recursive
     assert server._watch_refs[str(tmp_path)].is_recursive
     assert polling.emitters == set()  # nothing is left on the polling observer
+
+
+def test_polling_stays_when_the_system_refuses_native_watches(tmp_path: Path) -> None:
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    polling = server.observer
+    libc = ctypes.CDLL(None, use_errno=True)
+    held: list[int] = []
+    try:
+        # Use up this user's inotify instances (Linux allows 128 by default), as busy editors do.
+        while len(held) < 100_000 and (fd := libc.inotify_init1(0)) >= 0:
+            held.append(fd)
+        assert ctypes.get_errno() in (errno.EMFILE, errno.ENFILE)
+        assert use_native_file_events(server) is False
+    finally:
+        for fd in held:
+            os.close(fd)
+    assert server.observer is polling
+    assert server._watched_paths == {str(tmp_path): 1} and str(tmp_path) in server._watch_refs
 
 
 def free_port() -> int:

@@ -50,18 +50,28 @@ class _ChangesObserver(Observer):  # type: ignore[misc,valid-type]
                                 event_filter=event_filter or CHANGE_EVENTS, **options)
 
 
-def use_native_file_events(server: Any) -> None:
-    """Hear saves from the operating system instead of polling (call before the server starts)."""
+def use_native_file_events(server: Any) -> bool:
+    """Hear saves from the operating system instead of polling (call before the server starts).
+
+    Returns False, and leaves MkDocs' polling as it was, when the system refuses
+    native watches: Linux limits inotify instances per user (128 by default),
+    and editors and IDEs often use them up."""
     watched = {path: (server._watch_refs[path].is_recursive, count) for path, count in server._watched_paths.items()}
+    if not _native_watches_work({path: recursive for path, (recursive, _) in watched.items()}):
+        return False
+    try:
+        native = _ChangesObserver()
+    except OSError:  # the limit was reached since the probe
+        return False
     for ref in server._watch_refs.values():
         server.observer.unschedule(ref)
     server._watched_paths.clear()
     server._watch_refs.clear()
-    server.observer = _ChangesObserver()
+    server.observer = native
     for path, (recursive, count) in watched.items():
         for _ in range(count):
             server.watch(path, recursive=recursive)
-
+    return True
 
 
 def wrap_page_render(wrap: Callable[[Callable[..., None]], Callable[..., None]]) -> None:
@@ -75,3 +85,22 @@ def render_title(page: Any) -> str | None:
 
 def restore_render_title(page: Any, title: str | None) -> None:
     page._title_from_render = title
+
+
+def _native_watches_work(paths: dict[str, bool]) -> bool:
+    """Start a native observer on `paths` (path -> recursive) and stop it again: does the system allow it?"""
+    try:
+        probe = _ChangesObserver()  # may already need an inotify instance
+    except OSError:
+        return False
+    try:
+        for path, recursive in paths.items():
+            probe.schedule(events.FileSystemEventHandler(), path, recursive=recursive)
+        probe.start()
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.stop()  # also stops the watches that did start
+        if probe.is_alive():
+            probe.join()

@@ -221,13 +221,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     on_post_build = CombinedEvent(_write_search_workers, _finish_site)
 
     def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        if self.config.native_file_events:
-            use_native_file_events(server)
         root = self._root(config)
         for name in WATCHED_DIRS + WATCHED_FILES:
             if (root / name).exists():
                 server.watch(str(root / name))
         _watch_docs_without_generated_pages(server, Path(config.docs_dir))
+        if self.config.native_file_events and not use_native_file_events(server):
+            log.warning("the system refused native file watches (inotify limits, see "
+                        "/proc/sys/fs/inotify): MkDocs polls for saves every 0.5 s instead")
         return server
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
