@@ -41,7 +41,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import EDITS, with_options  # noqa: E402  (the same three saves as bench-serve)
+from serve import EDITS, MODES, with_options  # noqa: E402  (the same three saves as bench-serve)
 from synthetic import make_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def serve_builds(project: Path, content_caches: bool = True) -> dict[str, float 
 def measure(project: Path, options: dict[str, bool], preview: bool = False) -> dict[str, float | list[float]]:
     make_project(ROOT, project, int(project.name.removeprefix("x")))
     with_options(project, {name: value for name, value in options.items() if name in KB_OPTIONS})
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"KB_PREVIEW_LANGUAGE": "lt"} if preview else {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **MODES["preview" if preview else "all"]}
     caches = "with-content-caches" if options.get("content_caches", True) else "without-content-caches"
     result = subprocess.run([sys.executable, __file__, "serve-builds", str(project), caches], env=env,
                             capture_output=True, text=True)

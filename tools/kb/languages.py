@@ -9,6 +9,7 @@ DEFAULT_LANGUAGE = "lt"
 NATIVE_NAMES = {"lt": "Lietuvių", "it": "Italiano", "pl": "Polski", "fi": "Suomi"}
 
 
-def url_prefix(lang: str) -> str:
-    """Site-relative folder of a language: the default language lives at the root."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+def url_prefix(lang: str, root_language: str = DEFAULT_LANGUAGE) -> str:
+    """Site-relative folder of a language: the root language (the default one,
+    or a one-language preview's) lives at the root."""
+    return "" if lang == root_language else f"{lang}/"

@@ -86,8 +86,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._mute_quiz_fallback_warning(config)
-        if build_languages(config).preview and not self.serving:
-            raise PluginError(f"KB_PREVIEW_LANGUAGE={build_languages(config).root} builds one language, at the "
+        layout = build_languages(config)
+        if layout.preview and not self.serving:
+            raise PluginError(f"KB_PREVIEW_LANGUAGE={layout.root} builds one language, at the "
                               "site root: it is for `make serve PREVIEW=<lang>`, not for a site to publish")
         if self.serving and self.config.reuse_renders:
             self.render_reuse = self.render_reuse or RenderReuse()
@@ -97,7 +98,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self.render_reuse = None
         self._use_local_worker_shim(config)
         root = self._root(config)
-        current = (fingerprint(root), bool(config.use_directory_urls), build_languages(config))
+        current = (fingerprint(root), bool(config.use_directory_urls), layout)
         if self.project is None or current not in (self._fingerprint, self._failed_fingerprint):
             self._load(root, config, current)
         config.nav = expand_nav(config.nav, self.project)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs.utils import get_relative_url
 
-from kb.languages import DEFAULT_LANGUAGE
+from kb.languages import DEFAULT_LANGUAGE, url_prefix
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class SiteUrls:
 
     def page(self, lang: str, path: str, anchor: str | None = None) -> str:
         """Site URL of a page given its docs path without `.md` (e.g. `glossary/index`)."""
-        path = ("" if lang == self.root_language else f"{lang}/") + path
+        path = url_prefix(lang, self.root_language) + path
         if self.directory_urls:
             url = path[: -len("index")] if path.endswith("index") else path + "/"
         else:
