@@ -6,7 +6,9 @@ off in mkdocs.yml of a copy of the project, so nothing is patched:
 - `compile_templates_once`: one Jinja bytecode cache for the four language
   builds and every `serve` rebuild (kb/plugin/template_bytecode.py);
 - `reuse_renders`: during `serve`, the HTML of pages and quizzes whose inputs
-  did not change is reused (kb/plugin/render_reuse.py);
+  did not change is reused, and so are finished pages whose templates' inputs did
+  not change and mkdocs-quiz's parsed catalogue (kb/plugin/render_reuse.py,
+  template_reuse.py);
 - `content_caches`: the content check's pure functions keep their results for
   unchanged input (the YAML parse per file's bytes, the texts of a parsed file,
   style and termbase matches per text). They have no option: this script

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from kb.build.sitebuild import build_site
 from test_determinism import digests
 
 pytestmark = pytest.mark.build
+ROOT = Path(__file__).resolve().parent.parent
 
 # What `mkdocs serve` does: one process, plugins started with command="serve",
 # a fresh config per rebuild, an edit between rebuilds.
@@ -51,6 +53,11 @@ def test_serve_rebuild_after_edits_equals_a_fresh_build(checkout_copy, tmp_path)
         "glossary/coupon.yml": ["definition:\n  lt: " + definition, "definition:\n  lt: Redaguota " + definition],
         # A translation: editing an original would (rightly) fail the strict build as outdated translations.
         "docs/pl/articles/retention-programs.md": ["## ", "## Poprawione: "],
+        # Titles: a playbook's, and the glossary's, which only the navigation shows on other pages.
+        "playbooks/cancellation-call.yml": ['  fi: "Irtisanomispuhelu"', '  fi: "Irtisanomispuhelu asiakkaalta"'],
+        "locales/ui/fi.yml": ['glossary: "Sanasto"', 'glossary: "Sanasto ja termit"'],
+        # A line of mkdocs-quiz's catalogue.
+        "locales/mkdocs-quiz/lt.po": ['msgstr "Testo eiga"', 'msgstr "Testo eiga dabar"'],
     }
     served = tmp_path / "served"
     run = subprocess.run([sys.executable, "-c", SERVE_LIKE_REBUILDS, str(served), json.dumps(edits)],
@@ -59,6 +66,7 @@ def test_serve_rebuild_after_edits_equals_a_fresh_build(checkout_copy, tmp_path)
     reused = json.loads(run.stdout.strip().splitlines()[-1])
     # Most pages and quizzes did not change, so the second build reused them...
     assert reused.get("pages", 0) > 100 and reused.get("quizzes", 0) > 40
+    assert reused.get("templates", 0) > 80 and reused.get("catalogues", 0) > 40
     fresh = tmp_path / "fresh"
     assert build_site(checkout_copy, fresh) == 0
     # `kb build` adds .gz/.br copies after MkDocs; `mkdocs serve` has no use for them.
@@ -69,6 +77,33 @@ def test_serve_rebuild_after_edits_equals_a_fresh_build(checkout_copy, tmp_path)
     assert [name for name in first if first[name] != second[name]] == []
     assert "Redaguota" in (served / "glossary" / "index.html").read_text(encoding="utf-8")
     assert "Poprawione:" in (served / "pl" / "articles" / "retention-programs" / "index.html").read_text(encoding="utf-8")
+    assert "Irtisanomispuhelu asiakkaalta" in (served / "fi" / "playbooks" / "index.html").read_text(encoding="utf-8")
+    assert "Sanasto ja termit" in (served / "fi" / "articles" / "retention-programs" / "index.html").read_text(encoding="utf-8")
+    assert "Testo eiga dabar" in (served / "quizzes" / "retention-basics" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_edited_theme_override_renders_every_page_again(checkout_copy, tmp_path):
+    edits = {"overrides/main.html": ['{% extends "base.html" %}', '{% extends "base.html" %}\n{#- edited -#}'
+                                     '{% block announce %}kbmark{% endblock %}']}
+    served = tmp_path / "served"
+    run = subprocess.run([sys.executable, "-c", SERVE_LIKE_REBUILDS, str(served), json.dumps(edits)],
+                         cwd=checkout_copy, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert json.loads(run.stdout.strip().splitlines()[-1]).get("templates", 0) == 0
+    assert "kbmark" in (served / "fi" / "glossary" / "index.html").read_text(encoding="utf-8")
+
+
+def test_no_theme_template_reads_what_template_reuse_leaves_out():
+    # plugin/template_reuse.py leaves these out of a page's key: no template may read them.
+    from mkdocs.config import load_config
+
+    from kb.plugin.template_reuse import UNREAD_CONTEXT
+    theme_dirs = load_config(str(ROOT / "mkdocs.yml")).theme.dirs  # overrides/, Material's, MkDocs' shared ones
+    templates = [path for folder in theme_dirs for path in Path(folder).rglob("*")
+                 if path.suffix in (".html", ".xml", ".js") and ".icons" not in path.parts]
+    assert len(templates) > 50
+    for name in UNREAD_CONTEXT:
+        assert [t for t in templates if name in t.read_text(encoding="utf-8")] == []
 
 
 # Two serve-like rebuilds, not strict (as `mkdocs serve` is used while writing), of a page with a broken link.

@@ -34,9 +34,11 @@ from kb.render.tooltips import add_tooltips
 from kb.plugin.build_languages import build_languages
 from kb.plugin.config import KbConfig
 from kb.plugin.template_bytecode import InMemoryBytecodeCache
+from kb.plugin.template_reuse import ReusingTemplate
 from kb.render.sanitize import clean
 from kb.search.site import SearchCollector, point_material_at_worker, write_empty_material_index
-from kb.plugin.render_reuse import RenderReuse, reuse_page_renders, reuse_quiz_renders
+from kb.plugin.render_reuse import (RenderReuse, catalogue_store, reuse_page_renders, reuse_quiz_catalogues,
+                                    reuse_quiz_renders)
 from kb.content.watch import WATCHED_DIRS, WATCHED_FILES, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -94,8 +96,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self.render_reuse = self.render_reuse or RenderReuse()
             reuse_page_renders()
             reuse_quiz_renders()
+            reuse_quiz_catalogues()
         else:
             self.render_reuse = None
+        catalogue_store[0] = self.render_reuse
         self._use_local_worker_shim(config)
         root = self._root(config)
         current = (fingerprint(root), bool(config.use_directory_urls), layout)
@@ -153,6 +157,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_env(self, env, config: MkDocsConfig, files):  # type: ignore[no-untyped-def]
         if self.config.compile_templates_once:
             env.bytecode_cache = self.template_bytecode
+        if self.render_reuse is not None:
+            env.template_class = ReusingTemplate  # pages' templated HTML, while serving
         return env
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

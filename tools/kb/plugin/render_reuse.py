@@ -9,7 +9,11 @@ every input they read:
 - a page: its final Markdown (after every plugin's `on_page_markdown`), its
   source path and address, the site's file list, and the Markdown settings;
 - a quiz: its source, number, options, language and catalogue, its page's
-  address, the file list and the Markdown settings.
+  address, the file list and the Markdown settings;
+- a page's templated HTML: everything its templates can read
+  (plugin/template_reuse.py);
+- mkdocs-quiz's translation catalogue (a `.po` file): its bytes. mkdocs-quiz
+  parses it again for every quiz, before any of the above is looked up.
 
 Warnings logged while converting (a broken link, say) are recorded and logged
 again when the result is reused, so `serve` keeps reporting them. Results not
@@ -30,10 +34,11 @@ import hashlib
 import logging
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 from kb.compat.mkdocs import render_title, restore_render_title, wrap_page_render
-from kb.compat.mkdocs_quiz import wrap_process_quiz
+from kb.compat.mkdocs_quiz import wrap_parse_po_file, wrap_process_quiz
 
 # The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
 PLUGIN_NAME = "kb"
@@ -65,8 +70,11 @@ class RenderReuse:
     def __init__(self) -> None:
         self._pages: dict[_Key, _PageRender] = {}
         self._quizzes: dict[_Key, str] = {}
+        self._templates: dict[str, str] = {}
         self._used_pages: set[_Key] = set()
         self._used_quizzes: set[_Key] = set()
+        self._used_templates: set[str] = set()
+        self._catalogues: dict[tuple[str, bytes], dict[str, str]] = {}  # (path, bytes) → parsed
         self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
         self.reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
 
@@ -74,8 +82,10 @@ class RenderReuse:
         """Start a full rebuild: keep only what the previous one used."""
         self._pages = {key: self._pages[key] for key in self._used_pages if key in self._pages}
         self._quizzes = {key: self._quizzes[key] for key in self._used_quizzes if key in self._quizzes}
+        self._templates = {key: self._templates[key] for key in self._used_templates if key in self._templates}
         self._used_pages.clear()
         self._used_quizzes.clear()
+        self._used_templates.clear()
 
     def render_page(self, render: Callable[..., None], page: Any, config: Any, files: Any) -> None:
         key = (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
@@ -100,6 +110,30 @@ class RenderReuse:
             self.reused["quizzes"] += 1
         self._used_quizzes.add(key)
         return html
+
+    def render_template(self, render: Callable[[], str], key: str) -> str:
+        """A page's templated HTML; `key` digests every input (plugin/template_reuse.py)."""
+        html = self._templates.get(key)
+        if html is None:
+            html = self._templates[key] = render()
+        else:
+            self.reused["templates"] += 1
+        self._used_templates.add(key)
+        return html
+
+    def parse_catalogue(self, parse: Callable[[Any, Any], dict[str, str]], manager: Any, path: Any) -> dict[str, str]:
+        """A `.po` catalogue, parsed once per version of its bytes (a fresh copy each time: the caller updates it)."""
+        try:
+            key = (str(path), Path(path).read_bytes())
+        except OSError:
+            return parse(manager, path)  # mkdocs-quiz reports a missing file itself
+        parsed = self._catalogues.get(key)
+        if parsed is None:
+            self._catalogues = {k: v for k, v in self._catalogues.items() if k[0] != key[0]}  # one version per file
+            parsed = self._catalogues[key] = parse(manager, path)
+        else:
+            self.reused["catalogues"] += 1
+        return dict(parsed)
 
     def _token(self, kind: str, obj: Any, describe: Callable[[Any], object]) -> str:
         """A digest of `describe(obj)`, computed once per object (one per language build)."""
@@ -183,3 +217,19 @@ def reuse_quiz_renders() -> None:
         return process_or_reuse
 
     wrap_process_quiz(wrap)
+
+
+# The catalogue parser gets no config to find the serving plugin by; the kb plugin
+# points this at its store while it serves, and back to None otherwise.
+catalogue_store: list[RenderReuse | None] = [None]
+
+
+def reuse_quiz_catalogues() -> None:
+    """Wrap mkdocs-quiz's `.po` parser with the catalogue cache of the serving kb plugin (once per process)."""
+    def wrap(parse: Callable[..., dict[str, str]]) -> Callable[..., dict[str, str]]:
+        def parse_or_reuse(self: Any, po_path: Any) -> dict[str, str]:
+            store = catalogue_store[0]
+            return parse(self, po_path) if store is None else store.parse_catalogue(parse, self, po_path)
+        return parse_or_reuse
+
+    wrap_parse_po_file(wrap)
