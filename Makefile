@@ -37,7 +37,7 @@ lock:  ## regenerate requirements.lock: the newest versions pyproject.toml allow
 	mv requirements.lock.new requirements.lock
 	rm -rf build/lib build/bdist.*; rmdir build 2>/dev/null || true
 
-# `make serve PREVIEW=fi`: only that language, at the site root (a save shows about twice as fast).
+# `make serve PREVIEW=fi`: only that language, at the site root (a save shows two to three times as fast).
 PREVIEW ?=
 serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000 (PREVIEW=<lang>: that language only)
 	$(if $(PREVIEW),KB_PREVIEW_LANGUAGE=$(PREVIEW)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
