@@ -35,7 +35,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Generic, TypeVar
 
 from kb.compat.mkdocs import render_title, restore_render_title, wrap_page_render
 from kb.compat.mkdocs_quiz import wrap_parse_po_file, wrap_process_quiz
@@ -43,6 +43,8 @@ from kb.compat.mkdocs_quiz import wrap_parse_po_file, wrap_process_quiz
 # The plugin's name in mkdocs.yml (its entry point in pyproject.toml).
 PLUGIN_NAME = "kb"
 _Key = tuple[Any, ...]  # every input of one conversion
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True)
@@ -64,75 +66,73 @@ class _Recorder(logging.Handler):
         self.records.append(record)
 
 
+class _Kept(Generic[_K, _V]):
+    """One kind of result, by key; a new rebuild keeps only what the previous one used."""
+
+    def __init__(self, kind: str, reused: Counter[str]) -> None:
+        self.kind, self.reused = kind, reused
+        self._results: dict[_K, _V] = {}
+        self._used: set[_K] = set()
+
+    def get(self, key: _K, make: Callable[[], _V]) -> tuple[_V, bool]:
+        """The result for `key` (made now if missing), and whether it was kept from before."""
+        self._used.add(key)
+        if key in self._results:
+            self.reused[self.kind] += 1
+            return self._results[key], True
+        result = self._results[key] = make()
+        return result, False
+
+    def new_rebuild(self) -> None:
+        self._results = {key: self._results[key] for key in self._used if key in self._results}
+        self._used.clear()
+
+
 class RenderReuse:
     """The page and quiz results of one `serve` session, keyed on all their inputs."""
 
     def __init__(self) -> None:
-        self._pages: dict[_Key, _PageRender] = {}
-        self._quizzes: dict[_Key, str] = {}
-        self._templates: dict[str, str] = {}
-        self._used_pages: set[_Key] = set()
-        self._used_quizzes: set[_Key] = set()
-        self._used_templates: set[str] = set()
-        self._catalogues: dict[tuple[str, bytes], dict[str, str]] = {}  # (path, bytes) → parsed
-        self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
         self.reused: Counter[str] = Counter()  # results handed out again, by kind: for tests and curiosity
+        self._pages: _Kept[_Key, _PageRender] = _Kept("pages", self.reused)
+        self._quizzes: _Kept[_Key, str] = _Kept("quizzes", self.reused)
+        self._templates: _Kept[str, str] = _Kept("templates", self.reused)
+        self._catalogues: _Kept[tuple[str, bytes], dict[str, str]] = _Kept("catalogues", self.reused)
+        self._catalogue_bytes: dict[str, bytes] = {}  # read once per rebuild, not once per quiz
+        self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
 
     def new_rebuild(self) -> None:
         """Start a full rebuild: keep only what the previous one used."""
-        self._pages = {key: self._pages[key] for key in self._used_pages if key in self._pages}
-        self._quizzes = {key: self._quizzes[key] for key in self._used_quizzes if key in self._quizzes}
-        self._templates = {key: self._templates[key] for key in self._used_templates if key in self._templates}
-        self._used_pages.clear()
-        self._used_quizzes.clear()
-        self._used_templates.clear()
+        for kept in (self._pages, self._quizzes, self._templates, self._catalogues):
+            kept.new_rebuild()
+        self._catalogue_bytes.clear()
 
     def render_page(self, render: Callable[..., None], page: Any, config: Any, files: Any) -> None:
         key = (page.markdown, page.file.src_uri, page.file.dest_uri, page.file.url,
                self._files_token(files), self._config_token(config))
-        cached = self._pages.get(key)
-        if cached is None:
-            self._pages[key] = _render_and_record(render, page, config, files)
-        else:
-            _restore(page, cached, files)
-            self.reused["pages"] += 1
-        self._used_pages.add(key)
+        result, kept = self._pages.get(key, lambda: _render_and_record(render, page, config, files))
+        if kept:
+            _restore(page, result, files)
 
     def process_quiz(self, process: Callable[..., str], plugin: Any, quiz_content: str, quiz_id: int,
                      options: dict[str, bool], t: Any, config: Any, page: Any, files: Any) -> str:
         key = (quiz_content, quiz_id, tuple(sorted(options.items())), t.language,
                tuple(sorted(t.translations.items())), page.file.src_uri, page.url,
                self._files_token(files), self._config_token(config))
-        html = self._quizzes.get(key)
-        if html is None:
-            html = self._quizzes[key] = process(plugin, quiz_content, quiz_id, options, t, config, page, files)
-        else:
-            self.reused["quizzes"] += 1
-        self._used_quizzes.add(key)
-        return html
+        return self._quizzes.get(key, lambda: process(plugin, quiz_content, quiz_id, options, t, config, page, files))[0]
 
     def render_template(self, render: Callable[[], str], key: str) -> str:
         """A page's templated HTML; `key` digests every input (plugin/template_reuse.py)."""
-        html = self._templates.get(key)
-        if html is None:
-            html = self._templates[key] = render()
-        else:
-            self.reused["templates"] += 1
-        self._used_templates.add(key)
-        return html
+        return self._templates.get(key, render)[0]
 
     def parse_catalogue(self, parse: Callable[[Any, Any], dict[str, str]], manager: Any, path: Any) -> dict[str, str]:
         """A `.po` catalogue, parsed once per version of its bytes (a fresh copy each time: the caller updates it)."""
-        try:
-            key = (str(path), Path(path).read_bytes())
-        except OSError:
-            return parse(manager, path)  # mkdocs-quiz reports a missing file itself
-        parsed = self._catalogues.get(key)
-        if parsed is None:
-            self._catalogues = {k: v for k, v in self._catalogues.items() if k[0] != key[0]}  # one version per file
-            parsed = self._catalogues[key] = parse(manager, path)
-        else:
-            self.reused["catalogues"] += 1
+        name = str(path)
+        if name not in self._catalogue_bytes:
+            try:
+                self._catalogue_bytes[name] = Path(path).read_bytes()
+            except OSError:
+                return parse(manager, path)  # mkdocs-quiz reports a missing file itself
+        parsed, _ = self._catalogues.get((name, self._catalogue_bytes[name]), lambda: parse(manager, path))
         return dict(parsed)
 
     def _token(self, kind: str, obj: Any, describe: Callable[[Any], object]) -> str:

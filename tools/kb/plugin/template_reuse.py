@@ -13,8 +13,8 @@ up by a digest of everything a template can read:
 - for the page itself: its address, title, HTML, table of contents, front
   matter and neighbours; for every other page: address and title (the
   navigation);
-- the theme's template sources: the overrides folder, and Material's and
-  MkDocs' versions for their own.
+- the theme's template sources: the overrides folder (read once per language
+  build), and Material's and MkDocs' versions for their own.
 
 `build_date_utc` is left out: it changes with every build, and no template of
 the theme reads it (tests/test_render_reuse.py checks). A value whose only
@@ -71,6 +71,13 @@ class _LanguageBuild:
     def __init__(self) -> None:
         self.described: dict[int, tuple[Any, Any]] = {}  # id → (the object, kept alive; its description)
         self.config: tuple[Any, Any] | None = None
+        self.theme: tuple[Any, ...] | None = None
+
+    def theme_sources(self, theme: Any) -> tuple[Any, ...]:
+        """The theme's template sources, read once per build."""
+        if self.theme is None:
+            self.theme = _theme_sources(theme)
+        return self.theme
 
     def describe(self, value: Any) -> str:
         """A digest of the value's description (the navigation's is long; pages share it)."""
@@ -111,8 +118,7 @@ def page_render_key(template_name: str | None, variables: Mapping[str, Any], bui
             described.append((name, _describe(value)))
         else:
             described.append((name, build.describe(value)))
-    theme = _theme_sources(config["theme"])
-    return _digest((template_name, theme, described))
+    return _digest((template_name, build.theme_sources(config["theme"]), described))
 
 
 def _digest(description: Any) -> str:
@@ -166,18 +172,14 @@ def _toc(toc: Any) -> tuple[Any, ...]:
 
 # Packaged templates change only with an upgrade, which needs a new process anyway.
 PACKAGED_THEMES = (version("mkdocs"), version("mkdocs-material"))
-_last_theme: list[Any] = [None, None]  # the theme object last described, and its description
 
 
 def _theme_sources(theme: Any) -> tuple[Any, ...]:
-    """The templates' sources: the overrides folder's files (read once per build), and the packaged themes."""
-    if _last_theme[0] is not theme:
-        custom = getattr(theme, "custom_dir", None)
-        overrides = []
-        if custom and Path(custom).is_dir():
-            for path in sorted(Path(custom).rglob("*")):
-                if path.is_file():
-                    overrides.append((path.relative_to(custom).as_posix(),
-                                      hashlib.sha256(path.read_bytes()).hexdigest()))
-        _last_theme[:] = [theme, (PACKAGED_THEMES, tuple(overrides))]
-    return _last_theme[1]
+    """The templates' sources: the overrides folder's files, and the packaged themes."""
+    custom = getattr(theme, "custom_dir", None)
+    overrides = []
+    if custom and Path(custom).is_dir():
+        for path in sorted(Path(custom).rglob("*")):
+            if path.is_file():
+                overrides.append((path.relative_to(custom).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest()))
+    return (PACKAGED_THEMES, tuple(overrides))
