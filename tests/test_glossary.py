@@ -64,3 +64,22 @@ def test_each_language_alphabet():
         "lody", "łódź", "zebra", "źródło", "żaba"]
     assert sorted(["öljy", "äiti", "auto", "zeta"], key=lambda w: sort_key(w, "fi")) == ["auto", "zeta", "äiti", "öljy"]
     assert sorted(["però", "pera", "perla"], key=lambda w: sort_key(w, "it")) == ["pera", "perla", "però"]
+
+
+@pytest.mark.parametrize("label", ["Susiję terminai", "Q&A <termini>", "Ääkköset · 1"])
+def test_a_labelled_line_written_as_html_renders_as_its_markdown_did(label):
+    # The lines made only of links are written as HTML to spare Python-Markdown's
+    # inline parsing; the page must not change for it (beyond blank lines).
+    import markdown
+
+    from kb.render.glossary import _labelled_paragraph
+    from kb.render.text import link, md_text
+
+    links = ", ".join(link(f"#t{n}", f"term & {n}") for n in range(3))
+
+    def rendered(text: str) -> str:
+        return markdown.markdown(text, extensions=["attr_list", "md_in_html"]).strip()
+
+    assert rendered(_labelled_paragraph(label, links)) == rendered(f"**{md_text(label)}:** {links}")
+    read_more = link("../articles/a/#b", "Skaityti daugiau")
+    assert rendered(f"<p>{read_more} →</p>") == rendered(f"{read_more} →")
