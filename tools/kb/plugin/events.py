@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from functools import partial
 from typing import Any
 from pathlib import Path
 
@@ -164,9 +165,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         # Runs once per language build: the outer (root language) build starts afresh.
         if config.theme.get("language") == build_languages(config).root:
-            self.search = SearchCollector()
-            if self.render_reuse is not None:
-                self.render_reuse.new_rebuild()
+            reuse = self.render_reuse
+            self.search = SearchCollector(None if reuse is None else partial(reuse.section_keywords,
+                                                                             SearchCollector.section_keywords))
+            if reuse is not None:
+                reuse.new_rebuild()
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):  # type: ignore[no-untyped-def]
         lang, folder, name = _page_kind(page)
@@ -255,9 +258,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if not lang or self.project is None:
             return html
         html = label_permalinks(html, self.project.ui[lang]["permalink"], tooltip=kind != "glossary")
-        if kind in TOOLTIP_PAGES:
-            return add_tooltips(html, self.project, lang, _site_urls(config), page.url)
-        return html
+        if kind not in TOOLTIP_PAGES:
+            return html
+        if self.render_reuse is not None:
+            return self.render_reuse.add_tooltips(add_tooltips, html, self.project, lang, _site_urls(config), page.url)
+        return add_tooltips(html, self.project, lang, _site_urls(config), page.url)
 
     @event_priority(-100)  # after every plugin that adds content HTML (mkdocs-quiz renders its quizzes here)
     def _sanitize_content(self, html: str, page: Page, config: MkDocsConfig, files) -> str:  # type: ignore[no-untyped-def]
@@ -268,7 +273,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             split = html.rfind(QUIZ_TRAILER)
             if split >= 0:
                 content, trailer = html[:split], html[split:]
-        return clean(content) + trailer
+        cleaned = clean(content) if self.render_reuse is None else self.render_reuse.sanitize(clean, content)
+        return cleaned + trailer
 
     on_page_content = CombinedEvent(_decorate_content, _sanitize_content)
 

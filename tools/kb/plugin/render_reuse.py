@@ -13,7 +13,11 @@ every input they read:
 - a page's templated HTML: everything its templates can read
   (plugin/template_reuse.py);
 - mkdocs-quiz's translation catalogue (a `.po` file): its bytes. mkdocs-quiz
-  parses it again for every quiz, before any of the above is looked up.
+  parses it again for every quiz, before any of the above is looked up;
+- what the kb plugin does to a page's HTML afterwards: the sanitiser's output
+  (a function of the HTML alone), and the glossary tooltips and a search
+  section's keywords, which also read the glossary: every term and the
+  everyday search words are digested once per loaded project.
 
 Warnings logged while converting (a broken link, say) are recorded and logged
 again when the result is reused, so `serve` keeps reporting them. Results not
@@ -98,11 +102,15 @@ class RenderReuse:
         self._templates: _Kept[str, str] = _Kept("templates", self.reused)
         self._catalogues: _Kept[tuple[str, bytes], dict[str, str]] = _Kept("catalogues", self.reused)
         self._catalogue_bytes: dict[str, bytes] = {}  # read once per rebuild, not once per quiz
+        self._sanitized: _Kept[str, str] = _Kept("sanitized", self.reused)
+        self._tooltips: _Kept[_Key, str] = _Kept("tooltips", self.reused)
+        self._keywords: _Kept[_Key, str] = _Kept("keywords", self.reused)
         self._tokens: dict[str, tuple[Any, str]] = {}  # last object seen and its token, per kind
 
     def new_rebuild(self) -> None:
         """Start a full rebuild: keep only what the previous one used."""
-        for kept in (self._pages, self._quizzes, self._templates, self._catalogues):
+        for kept in (self._pages, self._quizzes, self._templates, self._catalogues,
+                     self._sanitized, self._tooltips, self._keywords):
             kept.new_rebuild()
         self._catalogue_bytes.clear()
 
@@ -135,6 +143,23 @@ class RenderReuse:
         parsed, _ = self._catalogues.get((name, self._catalogue_bytes[name]), lambda: parse(manager, path))
         return dict(parsed)
 
+    def sanitize(self, clean: Callable[[str], str], html: str) -> str:
+        """The sanitiser's output for `html`, which is all it reads."""
+        return self._sanitized.get(html, lambda: clean(html))[0]
+
+    def add_tooltips(self, add: Callable[..., str], html: str, project: Any, lang: str, urls: Any, page_url: str) -> str:
+        """`add(html, project, lang, urls, page_url)`, which reads only the glossary from the project."""
+        key = (html, glossary_token(project), lang, urls, page_url)
+        return self._tooltips.get(key, lambda: add(html, project, lang, urls, page_url))[0]
+
+    def section_keywords(self, find: Callable[..., str], project: Any, lang: str, kind: str, anchor: str,
+                         text: str, matcher: Any) -> str:
+        """`find(project, lang, kind, anchor, text, matcher)`: glossary forms found in a search section.
+
+        The matcher is compiled from the glossary, so the glossary's digest stands for it."""
+        key = (text, glossary_token(project), lang, kind, anchor)
+        return self._keywords.get(key, lambda: find(project, lang, kind, anchor, text, matcher))[0]
+
     def _token(self, kind: str, obj: Any, describe: Callable[[Any], object]) -> str:
         """A digest of `describe(obj)`, computed once per object (one per language build)."""
         last = self._tokens.get(kind)
@@ -150,6 +175,17 @@ class RenderReuse:
         return self._token("config", config, lambda c: (
             c["markdown_extensions"], sorted((k, repr(v)) for k, v in (c["mdx_configs"] or {}).items()),
             c["use_directory_urls"], repr(c["validation"]), c["theme"].get("language")))
+
+
+def glossary_token(project: Any) -> str:
+    """A digest of every glossary term and the everyday search words: all a
+    tooltip or a search keyword reads from the project (once per loaded project)."""
+    token = project.__dict__.get("_reuse_glossary_token")
+    if token is None:
+        terms = sorted((term_id, loaded.item.model_dump(mode="json")) for term_id, loaded in project.terms.items())
+        token = hashlib.sha256(repr((terms, project.search_words)).encode("utf-8")).hexdigest()
+        project.__dict__["_reuse_glossary_token"] = token
+    return str(token)
 
 
 def store_of(config: Any) -> RenderReuse | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Callable
 
 from kb.compat.material import use_search_worker
 from kb.content.project import Project
@@ -37,9 +38,12 @@ def point_material_at_worker(html: str, lang: str) -> str:
 
 
 class SearchCollector:
-    def __init__(self) -> None:
+    def __init__(self, keywords: Callable[..., str] | None = None) -> None:
+        """`keywords` stands in for `section_keywords`, with its arguments (the
+        kb plugin passes one that reuses unchanged sections' keywords while serving)."""
         self.docs: dict[str, list[Doc]] = {}
         self.written: set[str] = set()
+        self.keywords = keywords or self.section_keywords
 
     def add_page(self, project: Project, lang: str, folder: str, name: str, url: str, content: str) -> None:
         if folder in _EXCLUDED_FOLDERS or name.endswith(_EXCLUDED_SUFFIXES):
@@ -62,7 +66,7 @@ class SearchCollector:
                 continue
             if section.anchor == lead_anchor:
                 docs[parent] = replace(docs[parent], lead=len(docs))
-            keywords = self._section_keywords(project, lang, kind, section.anchor, text, matcher)
+            keywords = self.keywords(project, lang, kind, section.anchor, text, matcher)
             docs.append(Doc(f"{url}#{section.anchor}", section.title, text, kind, parent, keywords,
                             heading=not section.step))
 
@@ -84,7 +88,7 @@ class SearchCollector:
         return " ".join(forms + everyday)
 
     @staticmethod
-    def _section_keywords(project: Project, lang: str, kind: str, anchor: str, text: str, matcher) -> str:  # type: ignore[no-untyped-def]
+    def section_keywords(project: Project, lang: str, kind: str, anchor: str, text: str, matcher) -> str:  # type: ignore[no-untyped-def]
         if kind == "glossary":
             term = project.terms.get(anchor)
             everyday = project.search_words.get(lang, {}).get(f"glossary/{anchor}", [])
