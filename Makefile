@@ -39,8 +39,10 @@ lock:  ## regenerate requirements.lock: the newest versions pyproject.toml allow
 
 # `make serve PREVIEW=fi`: only that language, at the site root (a save shows two to three times as fast).
 PREVIEW ?=
+# MkDocs serves from a temporary folder it rewrites on every save: in memory when there is room (kb/build/serve_dir.py).
 serve: $(STAMP)  ## live-reloading site on http://127.0.0.1:8000 (PREVIEW=<lang>: that language only)
-	$(if $(PREVIEW),KB_PREVIEW_LANGUAGE=$(PREVIEW)) $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	TMPDIR="$$($(BIN)/python -m kb.build.serve_dir)" $(if $(PREVIEW),KB_PREVIEW_LANGUAGE=$(PREVIEW)) \
+	  $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: $(STAMP)  ## strict build into site/ (the previous site survives a failed build)
 	$(BIN)/kb build

@@ -7,7 +7,8 @@ off in mkdocs.yml of a copy of the project, so nothing is patched:
   builds and every `serve` rebuild (kb/plugin/template_bytecode.py);
 - `reuse_renders`: during `serve`, the HTML of pages and quizzes whose inputs
   did not change is reused, and so are finished pages whose templates' inputs did
-  not change and mkdocs-quiz's parsed catalogue (kb/plugin/render_reuse.py,
+  not change, mkdocs-quiz's parsed catalogue, and the sanitiser's output, glossary
+  tooltips and search keywords of unchanged pages (kb/plugin/render_reuse.py,
   template_reuse.py);
 - `content_caches`: the content check's pure functions keep their results for
   unchanged input (the YAML parse per file's bytes, the texts of a parsed file,
@@ -45,6 +46,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serve import EDITS, MODES, with_options  # noqa: E402  (the same three saves as bench-serve)
 from synthetic import make_project  # noqa: E402
+from kb.build.serve_dir import serve_temp_dir  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 MECHANISMS = ("compile_templates_once", "reuse_renders", "content_caches")
@@ -71,29 +73,34 @@ def serve_builds(project: Path, content_caches: bool = True) -> dict[str, float 
         mkdocs_build(config, **options)
 
     os.chdir(project)
-    site = tempfile.mkdtemp(prefix="kb-bench-mechanisms-site-")
+    # Where `make serve` has MkDocs write its site (in memory when there is room).
+    site = tempfile.mkdtemp(prefix="kb-bench-mechanisms-site-", dir=serve_temp_dir())
 
     def config():  # type: ignore[no-untyped-def]
         loaded = load_config(config_file=str(project / "mkdocs.yml"), site_dir=site)
         loaded.site_url = "http://127.0.0.1:8000/"
         return loaded
 
-    first = config()
-    first.plugins.on_startup(command="serve", dirty=False)  # the instances stay for the rebuilds, as in serve
-    start = time.perf_counter()
-    build(first, serve_url="http://127.0.0.1:8000/")
-    figures: dict[str, float | list[float]] = {"first": time.perf_counter() - start, "rebuilds": []}
-    # The floor: a rebuild with nothing saved (serve's fixed cost per save).
-    start = time.perf_counter()
-    build(config(), serve_url="http://127.0.0.1:8000/")
-    figures["unchanged"] = time.perf_counter() - start
-    for number, (file, after, _) in enumerate(EDITS.values()):
-        path = project / file
-        path.write_text(path.read_text(encoding="utf-8").replace(after, f"{after}kbmark{number} ", 1), encoding="utf-8")
+    try:
+        first = config()
+        first.plugins.on_startup(command="serve", dirty=False)  # the instances stay for the rebuilds, as in serve
+        start = time.perf_counter()
+        build(first, serve_url="http://127.0.0.1:8000/")
+        figures: dict[str, float | list[float]] = {"first": time.perf_counter() - start, "rebuilds": []}
+        # The floor: a rebuild with nothing saved (serve's fixed cost per save).
         start = time.perf_counter()
         build(config(), serve_url="http://127.0.0.1:8000/")
-        figures["rebuilds"].append(time.perf_counter() - start)  # type: ignore[union-attr]
-    return figures
+        figures["unchanged"] = time.perf_counter() - start
+        for number, (file, after, _) in enumerate(EDITS.values()):
+            path = project / file
+            path.write_text(path.read_text(encoding="utf-8").replace(after, f"{after}kbmark{number} ", 1),
+                            encoding="utf-8")
+            start = time.perf_counter()
+            build(config(), serve_url="http://127.0.0.1:8000/")
+            figures["rebuilds"].append(time.perf_counter() - start)  # type: ignore[union-attr]
+        return figures
+    finally:
+        shutil.rmtree(site, ignore_errors=True)  # in memory, it would hold RAM until reboot
 
 
 def measure(project: Path, options: dict[str, bool], preview: bool = False) -> dict[str, float | list[float]]:

@@ -9,6 +9,10 @@ four languages, and the browser's live reload, all included. Three saves per
 file and size; the median counts. Also prints how long MkDocs said each rebuild
 took, so a slow figure shows whether the build or the waiting costs.
 
+MkDocs writes the site it serves where `make serve` has it write it (in memory
+when there is room, kb/build/serve_dir.py); `--site-on-disk` measures the usual
+temporary folder instead.
+
 Two ways of serving are measured: `make serve` (all four languages) and
 `make serve PREVIEW=lt` (one language, at the site root: KB_PREVIEW_LANGUAGE).
 The edits change Lithuanian text, so the preview is the Lithuanian one.
@@ -23,6 +27,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -35,6 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_project  # noqa: E402
+from kb.build.serve_dir import serve_temp_dir  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; Playwright's own download does not work here
 # What is edited: file, the text the marker goes after, and the page that shows it.
@@ -85,11 +91,13 @@ MODES = {"all": {}, "preview": {"KB_PREVIEW_LANGUAGE": "lt"}}
 
 
 def measure_size(project: Path, edits: dict[str, tuple[str, str, str]], saves: int, browser,  # type: ignore[no-untyped-def]
-                 mode: str = "all") -> dict[str, list[float]]:
+                 mode: str = "all", site_in_memory: bool = True) -> dict[str, list[float]]:
     """Seconds from each save to the marker showing in the browser, per edit kind."""
     port = free_port()
     log = project.parent / f"{project.name}-{mode}-serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **MODES[mode]}
+    if site_in_memory:  # as `make serve` does
+        env["TMPDIR"] = serve_temp_dir()
     with log.open("w", encoding="utf-8") as log_file:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
                                   cwd=project, env=env, stdout=log_file, stderr=subprocess.STDOUT)
@@ -115,8 +123,12 @@ def measure_size(project: Path, edits: dict[str, tuple[str, str, str]], saves: i
                 results[kind].append(time.perf_counter() - start)
         page.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its site folder (SIGTERM would leave it)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     results["(MkDocs' own rebuild time)"] = build_seconds(log)[1:]  # the first is the start-up build
     return results
 
@@ -129,6 +141,8 @@ def main() -> int:
     parser.add_argument("--modes", default=",".join(MODES), help="all (make serve), preview (make serve PREVIEW=lt)")
     parser.add_argument("--without", default="", help="kb plugin options to switch off, comma-separated "
                                                        "(e.g. native_file_events), to measure what they save")
+    parser.add_argument("--site-on-disk", action="store_true",
+                        help="serve from the usual temporary folder, not memory (kb/build/serve_dir.py)")
     args = parser.parse_args()
     sizes, edits, saves = [int(s) for s in args.sizes.split(",")], EDITS, args.saves
     modes = args.modes.split(",")
@@ -148,14 +162,16 @@ def main() -> int:
                 if args.without:
                     with_options(project, {name: False for name in args.without.split(",")})
                 for mode in modes:
-                    for kind, seconds in measure_size(project, edits, saves, browser, mode).items():
+                    for kind, seconds in measure_size(project, edits, saves, browser, mode,
+                                                      not args.site_on_disk).items():
                         rows.append((size, mode, kind, seconds))
             browser.close()
     finally:
         if args.quick:
             shutil.rmtree(work, ignore_errors=True)
     print("Seconds from saving a file to the change in the browser (`mkdocs serve`, Chromium, live reload)"
-          + (f"; kb plugin options off: {args.without}" if args.without else ""))
+          + (f"; kb plugin options off: {args.without}" if args.without else "")
+          + ("; site on disk" if args.site_on_disk else ""))
     print("| size | served | edit | each save | median |")
     print("|---|---|---|---|---|")
     for size, mode, kind, seconds in rows:

@@ -8,7 +8,8 @@ from mkdocs.config.base import Config
 
 class KbConfig(Config):
     reuse_renders = c.Type(bool, default=True)
-    """During `mkdocs serve`, reuse the HTML of pages, quizzes and finished pages whose inputs are unchanged."""
+    """During `mkdocs serve`, reuse the HTML of pages, quizzes and finished pages whose inputs are unchanged
+    (and their sanitised HTML, tooltips and search keywords: kb/plugin/render_reuse.py)."""
 
     compile_templates_once = c.Type(bool, default=True)
     """Share compiled theme templates between the language builds and `serve` rebuilds."""

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from kb.compat.material import drop_language_alternates
+from kb.build.serve_dir import stop_on_sigterm_as_on_ctrl_c
 from kb.compat.mkdocs import use_native_file_events
 from kb.compat.mkdocs_static_i18n import swap_language_links
 from kb.diagnostics import Severity, blocks_publishing, render
@@ -79,6 +80,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # Defining this hook also makes MkDocs keep this instance across `serve`
         # rebuilds, so the project is reloaded only when its fingerprint changes.
         self.command = command
+        if command == "serve":
+            stop_on_sigterm_as_on_ctrl_c()
 
     @property
     def serving(self) -> bool:

@@ -15,6 +15,7 @@ comparisons and calls into the base stemmer.
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import inspect
 import json
@@ -187,6 +188,7 @@ class _Translator:
         return "\n".join([f"class {self.class_name} extends BaseStemmer {{", *constructor, *methods, "}", *statics])
 
 
+@functools.cache  # translated once per process: every `serve` rebuild writes the workers again
 def stemmer_js(lang: str) -> str:
     """JavaScript source of one language's stemmer (needs the runtime)."""
     module_name, class_name = STEMMER_MODULES[lang]
