@@ -78,3 +78,11 @@ def test_material_rewrites_apply_to_the_markup_they_were_written_for() -> None:
     out = compat_material.use_search_worker(compat_material.drop_language_alternates(page), "assets/kb/search-lt.js")
     assert 'hreflang="it"' not in out and "application/rss+xml" in out
     assert '"search": "../assets/kb/search-lt.js"' in out
+
+
+def test_mkdocs_still_waits_for_build_delay_before_a_rebuild() -> None:
+    # kb.compat.mkdocs shortens `build_delay` for native file events; if MkDocs stopped
+    # reading it, setting it would change nothing and the figures would silently regress.
+    from mkdocs.livereload import LiveReloadServer
+
+    assert "timeout=self.build_delay" in inspect.getsource(LiveReloadServer._build_loop)

@@ -22,7 +22,7 @@ import pytest
 from mkdocs.livereload import LiveReloadServer
 
 from conftest import copy_project
-from kb.compat.mkdocs import use_native_file_events
+from kb.compat.mkdocs import NATIVE_EVENTS_QUIET, use_native_file_events
 
 pytestmark = pytest.mark.build
 
@@ -40,6 +40,7 @@ def test_watched_paths_move_to_the_native_observer_as_they_were(tmp_path: Path) 
     assert not server._watch_refs[str(tmp_path / "docs")].is_recursive
     assert server._watch_refs[str(tmp_path)].is_recursive
     assert polling.emitters == set()  # nothing is left on the polling observer
+    assert server.build_delay == NATIVE_EVENTS_QUIET < 0.1  # MkDocs' own quiet period before a build
 
 
 def test_polling_stays_when_the_system_refuses_native_watches(tmp_path: Path) -> None:
@@ -58,6 +59,7 @@ def test_polling_stays_when_the_system_refuses_native_watches(tmp_path: Path) ->
         for fd in held:
             os.close(fd)
     assert server.observer is polling
+    assert server.build_delay == 0.1  # polling: MkDocs' own quiet period stays
     assert server._watched_paths == {str(tmp_path): 1} and str(tmp_path) in server._watch_refs
 
 

@@ -14,6 +14,10 @@
   `_watch_refs`). That observer also reports files being opened and closed
   unwritten, which MkDocs would take for a change: the build reads every
   watched file, so it would rebuild forever. Only changes are passed on.
+- `LiveReloadServer.build_delay`: after a change, MkDocs waits until no other
+  change came for 0.1 s before it builds. An editor's save reaches the native
+  observer as events within a millisecond of each other, so it waits 0.05 s
+  instead: half a tenth of a second sooner on screen for every save.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from watchdog.observers import Observer
 from kb.compat import optional, wrap_once
 
 VERIFIED = {"mkdocs": "1.6.1", "watchdog": "7.1.0"}
+# Seconds without another change before a rebuild starts, with native file events.
+NATIVE_EVENTS_QUIET = 0.05
 
 # Qualified name → signature, as inspect.signature prints it for the verified version.
 SIGNATURES = {
@@ -71,6 +77,7 @@ def use_native_file_events(server: Any) -> bool:
     for path, (recursive, count) in watched.items():
         for _ in range(count):
             server.watch(path, recursive=recursive)
+    server.build_delay = min(server.build_delay, NATIVE_EVENTS_QUIET)
     return True
 
 
