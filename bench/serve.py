@@ -27,7 +27,6 @@ import argparse
 import os
 import re
 import shutil
-import signal
 import socket
 import statistics
 import subprocess
@@ -123,12 +122,8 @@ def measure_size(project: Path, edits: dict[str, tuple[str, str, str]], saves: i
                 results[kind].append(time.perf_counter() - start)
         page.close()
     finally:
-        server.send_signal(signal.SIGINT)  # Ctrl-C: MkDocs removes its site folder (SIGTERM would leave it)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        server.terminate()  # the kb plugin stops `serve` on SIGTERM as on Ctrl-C: MkDocs removes its site folder
+        server.wait(timeout=30)
     results["(MkDocs' own rebuild time)"] = build_seconds(log)[1:]  # the first is the start-up build
     return results
 
