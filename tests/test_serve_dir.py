@@ -47,17 +47,13 @@ def test_make_serve_starts_mkdocs_with_the_chosen_folder():
 def test_a_server_stopped_with_sigterm_leaves_no_site_behind(tmp_path):
     # In /dev/shm a left-over site holds memory until the next reboot.
     from conftest import copy_project
-    from test_serve_file_events import free_port, wait_for
+    from test_serve_file_events import start_serve, wait_for
 
     project = copy_project(tmp_path / "project")
     temp = tmp_path / "temp"
     temp.mkdir()
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PREVIEW_LANGUAGE": "fi", "TMPDIR": str(temp)}
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload",
-                                   "--dev-addr", f"127.0.0.1:{free_port()}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = start_serve(project, log, KB_PREVIEW_LANGUAGE="fi", TMPDIR=str(temp))
     try:
         assert wait_for(log, r"Serving on", 1, timeout=120), log.read_text(encoding="utf-8")
         assert [p.name for p in temp.iterdir() if p.name.startswith("mkdocs_")] != []

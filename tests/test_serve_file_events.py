@@ -78,14 +78,19 @@ def wait_for(log: Path, pattern: str, count: int, timeout: float) -> bool:
     return False
 
 
+def start_serve(project: Path, log: Path, **env: str) -> subprocess.Popen[bytes]:
+    """`mkdocs serve` of `project` on a free port, its output in `log`, with `env` added to the environment."""
+    with log.open("w", encoding="utf-8") as out:
+        return subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload",
+                                 "--dev-addr", f"127.0.0.1:{free_port()}"],
+                                cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+                                stdout=out, stderr=subprocess.STDOUT)
+
+
 def test_one_save_is_one_rebuild(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     log = tmp_path / "serve.log"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KB_PREVIEW_LANGUAGE": "lt"}  # one language: quicker
-    with log.open("w", encoding="utf-8") as out:
-        server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "--livereload",
-                                   "--dev-addr", f"127.0.0.1:{free_port()}"],
-                                  cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+    server = start_serve(project, log, KB_PREVIEW_LANGUAGE="lt")  # one language: quicker
     try:
         assert wait_for(log, r"Serving on", 1, timeout=120), log.read_text(encoding="utf-8")
         time.sleep(2)  # the start-up build has read every watched file

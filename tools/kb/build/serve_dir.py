@@ -4,7 +4,7 @@
 TMPDIR variable decides where) and, on every save, empties it and writes every
 page and asset again. On a disk that is a few thousand file writes per save;
 `/dev/shm`, the memory file system every Linux system has, takes them without
-touching the disk. `make serve` and `make bench-serve` start MkDocs with TMPDIR
+touching the disk. `make serve` and the serve benchmarks start MkDocs with TMPDIR
 set to what `serve_temp_dir()` returns (`python -m kb.build.serve_dir` prints it).
 """
 
