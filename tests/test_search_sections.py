@@ -52,3 +52,13 @@ def test_each_playbook_step_is_a_section_titled_by_its_action():
         Section("find-out-why", "2 Ask why.", "Needs first.", step=True),
         Section("quiz", "Check your knowledge", "Quiz"),
     )
+
+
+def test_inline_markup_joins_its_text_and_blocks_separate_it():
+    # The glossary's link lines: a preview read "bezpłatna wymiana , kupon" before.
+    page = (
+        '<h2 id="coupon">Coupon</h2><p><strong>Related:</strong> <a href="#a">free exchange</a>, '
+        '<a href="#b">refund</a></p><ul><li>one</li><li>two</li></ul><p>re<abbr title="x">fund</abbr>ed'
+        "<br>next</p><p>last</p>"
+    )
+    assert split_sections(page)[1] == Section("coupon", "Coupon", "Related: free exchange, refund one two refunded next last")

@@ -14,6 +14,14 @@ from functools import lru_cache
 
 _SKIP = frozenset({"script", "style", "nav", "button", "form"})
 _HEADINGS = frozenset({"h1", "h2", "h3"})
+# Text on either side of these is separate words; around inline elements
+# (links, emphasis, tooltips) it is not: "<a>coupon</a>, <a>refund</a>" reads
+# "coupon, refund", and a tooltip inside a word must not split it.
+_BLOCKS = frozenset(
+    {"address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+     "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",
+     "section", "summary", "table", "td", "th", "tr", "ul"}
+)
 
 
 @dataclass
@@ -105,6 +113,8 @@ class _Splitter:
             return
         if tag == "a" and "headerlink" in css:
             self.in_headerlink = True
+        if tag in _BLOCKS:
+            self.handle_data(" ")
         if tag in _HEADINGS:
             anchor = attributes.get("id") or ""
             self.heading_tag = tag
@@ -126,6 +136,8 @@ class _Splitter:
             return
         if tag == "a":
             self.in_headerlink = False
+        if tag in _BLOCKS:
+            self.handle_data(" ")
         if tag == self.heading_tag:
             self.heading = None
             self.heading_tag = ""
@@ -155,4 +167,4 @@ def split_sections(content_html: str) -> tuple[Section, ...]:
 
 
 def _clean(text_parts: list[str]) -> str:
-    return re.sub(r"\s+", " ", " ".join(text_parts)).strip()
+    return re.sub(r"\s+", " ", "".join(text_parts)).strip()
