@@ -137,6 +137,23 @@ def test_home_pages_lead_to_articles(built_site):
             assert f"articles/{slug}/" in html, f"{lang} home does not link {slug}"
 
 
+def test_browser_tabs_name_each_home_once_and_other_pages_with_the_site(built_site, root):
+    names = {lang: _site_name(root, lang) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        home = (built_site / url_prefix(lang) / "index.html").read_text(encoding="utf-8")
+        playbook = (built_site / url_prefix(lang) / "playbooks" / "cancellation-call" / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r"<title>(.*?)</title>", home) == [names[lang]]
+        (title,) = re.findall(r"<title>(.*?)</title>", playbook)
+        assert title.endswith(f" - {names[lang]}") and len(title) > len(names[lang]) + 3
+
+
+def _site_name(root: Path, lang: str) -> str:
+    """The language's site_name as mkdocs.yml gives it to mkdocs-static-i18n."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text[text.index(f"- locale: {lang}") :]
+    return re.search(r"site_name: (.+)", block).group(1).strip()  # type: ignore[union-attr]
+
+
 def test_quiz_assets_are_shared_files_and_other_pages_carry_none(built_site):
     quiz = (built_site / "pl" / "quizzes" / "retention-basics" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../../assets/kb/mkdocs-quiz.css"' in quiz and 'src="../../../assets/kb/mkdocs-quiz.js"' in quiz

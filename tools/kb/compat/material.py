@@ -18,6 +18,9 @@ stop one of these from applying.
   links are dropped.
 - **Deferred scripts.** overrides/main.html adds `defer` to the theme's
   `<script src=` tags in the `scripts` block.
+- **Page titles.** overrides/main.html's `htmltitle` block repeats base.html's
+  rule for `<title>`, except that a page titled as the site (a language's start
+  page) shows the site name once.
 - **Search dialog.** overrides/partials/search.html is the theme's partial with
   one attribute added (`SEARCH_PARTIAL_CHANGE`).
 """
@@ -34,6 +37,9 @@ TEMPLATE_MARKERS = {
         '"search": "assets/javascripts/workers/search.',
         '<link rel="alternate" href="{{ alt.link | url }}" hreflang="{{ alt.lang | d(lang.t(\'language\')) }}">',
         "<script src=\"{{ 'assets/javascripts/bundle.",
+        "<title>{{ page.meta.title }} - {{ config.site_name }}</title>",
+        "{% elif page.title and not page.is_homepage %}",
+        "<title>{{ page.title | striptags }} - {{ config.site_name }}</title>",
     ),
 }
 
