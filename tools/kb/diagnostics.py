@@ -27,7 +27,7 @@ class Diagnostic:
     message: str
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
+        return f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {_one_line(self.message)}"
 
     def format_github(self) -> str:
         # GitHub workflow command, escaped as @actions/core does: the message as command
@@ -36,6 +36,14 @@ class Diagnostic:
         kind = {"error": "error", "warning": "warning", "note": "notice"}[self.severity.value]
         return (f"::{kind} file={_github_property(self.path)},line={self.line},col={self.col},"
                 f"title={_github_property(self.code)}::{_github_data(self.message)}")
+
+
+def _one_line(text: str) -> str:
+    """`text` with control characters written as escapes: a message quotes content
+    (a key that is a line break, a value with a tab), and one diagnostic is one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _github_data(text: str) -> str:

@@ -1,0 +1,34 @@
+"""One diagnostic is one line, whatever content its message quotes."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXED_TODAY
+from kb.diagnostics import error
+
+LOCATED = re.compile(r"^[^:\n]+:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note)\[[a-z0-9-]+\]: .+$")
+
+
+def test_control_characters_in_a_message_are_written_as_escapes():
+    message = "unknown field '\n'; value 'a\tb\x07' and Lithuanian ąčę stay as they are"
+    assert error("glossary/x.yml", 1, 3, "unknown-field", message).format() == (
+        "glossary/x.yml:1:3: error[unknown-field]: unknown field '\\n'; value 'a\\tb\\x07' and Lithuanian ąčę stay as they are")
+
+
+@pytest.mark.usefixtures("pinned_today")
+def test_a_key_that_is_a_line_break_is_reported_on_one_line(project_copy):
+    # Found by tests/test_properties.py: a quoted key "\n" printed a diagnostic over two lines.
+    term = project_copy / "glossary" / "coupon.yml"
+    term.write_text(term.read_text(encoding="utf-8").replace("\nid: coupon", '\n"\\n": coupon', 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
+                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
+    assert result.returncode == 1
+    lines = [line for line in result.stdout.splitlines() if line.startswith("glossary/coupon.yml")]
+    assert "glossary/coupon.yml:2:1: error[unknown-field]: unknown field '\\n'" in "\n".join(lines)
+    assert all(LOCATED.match(line) for line in lines), lines
