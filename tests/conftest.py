@@ -70,7 +70,7 @@ def copy_content(root: Path, copy: Path) -> Path:
         shutil.copytree(root / folder, copy / folder)
     for name in CONTENT_FILES:
         shutil.copy(root / name, copy / name)
-    for page in root.glob("docs/*/articles/*.md"):
+    for page in [*root.glob("docs/*/*.md"), *root.glob("docs/*/articles/*.md")]:
         target = copy / page.relative_to(root)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(page, target)

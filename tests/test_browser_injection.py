@@ -5,7 +5,8 @@ content can carry: raw HTML in an article (script, event handlers, iframe,
 object, embed, SVG, MathML), encoded and control-character schemes
 (`&#106;avascript:`, `java\\rscript:`), `data:` links, `attr_list` blocks
 (`{ style=... }`, `{ onclick=... }`), HTML and Markdown links in interface
-strings, and a company value.
+strings, a company value, and the titles the theme prints outside the page
+body (a heading with entity-encoded markup, a home page's front matter title).
 
 The trust model (README, "Trust model"): `kb check` reports every vector at
 its source line (exit 1, so CI refuses the change), while the site build
@@ -64,6 +65,11 @@ def hostile_project(tmp_path_factory, root) -> Path:
         article.write((CORPUS / "article.md").read_text(encoding="utf-8"))
     for entry in yaml.safe_load((CORPUS / "texts.yml").read_text(encoding="utf-8")):
         _write_text(copy, entry["file"], entry["at"], entry["text"])
+    for entry in yaml.safe_load((CORPUS / "pages.yml").read_text(encoding="utf-8")):
+        page = copy / entry["file"]
+        text = page.read_text(encoding="utf-8")
+        assert text.count(entry["replace"]) >= 1, entry
+        page.write_text(text.replace(entry["replace"], entry["with"], 1), encoding="utf-8")
     return copy
 
 
@@ -110,6 +116,7 @@ _UNSAFE_IN_PAGE = """() => {
   for (const el of document.querySelectorAll(active)) {
     bad.push('element ' + el.tagName);
   }
+  for (const el of document.querySelectorAll('[id^="kb-injected"]')) bad.push('injected ' + el.tagName);
   for (const el of document.querySelectorAll('article [style]')) {
     if (!el.closest('#quiz-progress-sidebar, #quiz-progress-mobile')) bad.push('style on ' + el.tagName);
   }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, StringConstraints
 
@@ -23,6 +23,8 @@ from kb.content.typecheck import parse_model
 
 Language = Literal["lt", "it", "pl", "fi"]
 SourceName = Annotated[str, StringConstraints(pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")]
+
+M = TypeVar("M", bound=ContentModel)
 
 _FENCE = re.compile(r"^(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -81,8 +83,7 @@ class ArticlePage:
         return dict(tr.sections)
 
     def where_meta(self, *path: object) -> tuple[int, int]:
-        line, col = self.located.where(tuple(path))
-        return line + 1, col  # the front matter starts after the opening '---'
+        return self.located.where(tuple(path))  # lines of the file (parse_front_matter)
 
 
 def digest(text: str) -> str:
@@ -168,7 +169,8 @@ def parse_sections(body: str, first_line: int, path: str) -> tuple[str, list[Sec
     return title, sections, problems
 
 
-def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, list[Diagnostic]]:
+def read_page(raw: bytes, path: str) -> tuple[str | None, list[Diagnostic]]:
+    """A Markdown page's text with LF line ends (None if it is not UTF-8), and its control characters."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -182,17 +184,30 @@ def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, 
         control.append(error(path, text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset),
                              "control-character", f"character {found} is not allowed in text (a control character): "
                              "remove it"))
+    return text, control
+
+
+def parse_front_matter(front: str, path: str, model: type[M]) -> tuple[M | None, Located | None, list[Diagnostic]]:
+    """The front matter read as `model`, with positions and messages on the file's own lines."""
+    # One empty line stands for the opening '---', so YAML counts lines as the file does.
+    located, problems = load_yaml(b"\n" + front.encode("utf-8"), path)
+    if located is None:
+        return None, None, problems
+    meta, problems = parse_model(model, located, path)
+    return meta, located, problems
+
+
+def load_article(raw: bytes, path: str, lang: str) -> tuple[ArticlePage | None, list[Diagnostic]]:
+    text, control = read_page(raw, path)
+    if text is None:
+        return None, control
     front, body, offset = split_front_matter(text)
     if front is None:
         return None, [error(path, 1, 1, "missing-front-matter",
                             "an article page starts with front matter: '---', article:, source:, '---'")]
-    located, problems = load_yaml(front.encode("utf-8"), path)
+    meta, located, problems = parse_front_matter(front, path, ArticleMeta)
     if located is None:
-        return None, [
-            error(d.path, d.line + 1, d.col, d.code, d.message) for d in problems
-        ]
-    meta, problems = parse_model(ArticleMeta, located, path)
-    problems = [error(d.path, d.line + 1, d.col, d.code, d.message) for d in problems]
+        return None, problems
     title, sections, section_problems = parse_sections(body, offset + 1, path)
     problems += section_problems
     problems += control

@@ -53,6 +53,7 @@ class Loaded(Generic[M]):
 class Project:
     root: Path
     articles: dict[tuple[str, str], ArticlePage] = field(default_factory=dict)
+    root_pages: dict[str, str] = field(default_factory=dict)  # docs/<lang>/*.md (the home page) → text
     terms: dict[str, Loaded[GlossaryTerm]] = field(default_factory=dict)
     playbooks: dict[str, Loaded[Playbook]] = field(default_factory=dict)
     quizzes: dict[str, Loaded[QuizModule]] = field(default_factory=dict)  # empty after a check-only load

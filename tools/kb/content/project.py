@@ -22,6 +22,7 @@ from kb.content.loaded import (DOCS_DIR, GLOSSARY_DIR, PLAYBOOK_DIR, PUBLISHED_D
                                duplicate_id, id_mismatch, load_file, relative_path)
 from kb.content.model import GlossaryTerm
 from kb.content.playbook import Playbook
+from kb.content.root_pages import load_root_pages
 from kb.content.search_words import load_search_words
 from kb.content.sources import check_sources
 from kb.content.style import load_style_sheets
@@ -95,9 +96,9 @@ def unsafe_html(project: Project) -> list[Diagnostic]:
     from kb.checks.html_safety import markdown_problems, ui_string_problems, yaml_text_problems
 
     problems = ui_string_problems(project.root)
-    for page in project.articles.values():
-        _, body, offset = split_front_matter(page.text)
-        problems += markdown_problems(body, page.path, offset + 1)
+    for path, text in [*((page.path, page.text) for page in project.articles.values()), *project.root_pages.items()]:
+        _, body, offset = split_front_matter(text)
+        problems += markdown_problems(body, path, offset + 1)
     for loaded in [*project.terms.values(), *project.playbooks.values(), project.company]:
         if loaded is not None:
             problems += yaml_text_problems(loaded.located, loaded.path)
@@ -120,6 +121,8 @@ def load_project(root: Path, check_only: bool = False, report_unsafe_html: bool 
     project.style, problems = load_style_sheets(root)
     project.diagnostics += problems
     _load_articles(project)
+    project.root_pages, problems = load_root_pages(root)
+    project.diagnostics += problems
     project.article_order, problems = _reading_order(root)
     project.diagnostics += problems
     project.terms = _load_folder(project, GLOSSARY_DIR, GlossaryTerm)

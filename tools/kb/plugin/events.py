@@ -7,6 +7,7 @@ file has changed.
 
 from __future__ import annotations
 
+from html import escape
 import logging
 import sys
 from functools import partial
@@ -248,6 +249,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # Our per-language search worker replaces Material's index (which mixes
         # all languages and knows no Lithuanian or Polish); skip building it.
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        # A front matter title is plain text (kb.content.root_pages), and the theme
+        # prints it as it is into the header and the navigation: escape it here.
+        if "title" in page.meta:
+            page.meta["title"] = escape(str(page.meta["title"]), quote=False)
         lang, kind, name = _page_kind(page)
         if kind == "articles" and self.project is not None:
             article = self.project.article(name, lang)
