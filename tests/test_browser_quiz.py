@@ -8,6 +8,7 @@ import json
 import pytest
 
 from kb.content.project import load_project
+from kb.languages import LANGUAGES, url_prefix
 from kb.search.normalize import fold
 
 pytestmark = pytest.mark.browser
@@ -71,3 +72,26 @@ def test_module_feedback_receipt_and_progress(page, site_url, module, root):
     expected_done = 1 if expected_state == "passed" else 0
     overall = project.ui["lt"]["overall_progress"].format(done=expected_done, total=len(project.quizzes))
     assert page.locator(".kb-overall").inner_text() == overall
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_fill_in_accepts_each_listed_answer_typed_without_diacritics(page, site_url, root, lang):
+    # Each language lists several answers here, most with diacritics ("visiškai", "całkowicie", "täysin").
+    module_id = "complaints-and-problem-solving"
+    module = load_project(root).quizzes[module_id].item
+    index, question = next((i, q) for i, q in enumerate(module.questions) if q.type == "fill")
+    url = f"{site_url}/{url_prefix(lang)}quizzes/{module_id}/"
+    verdicts = {}
+    for answer in question.answers[lang]:
+        page.goto(url)
+        page.evaluate("() => localStorage.clear()")
+        page.reload()
+        quiz = page.locator("div.quiz").nth(index)
+        blank = quiz.locator(".quiz-blank-input")
+        blank.fill(fold(answer).upper())
+        quiz.locator("button[type=submit]").click()
+        page.wait_for_function("el => el.classList.contains('correct') || el.classList.contains('wrong')",
+                               arg=blank.element_handle())
+        verdicts[answer] = blank.get_attribute("class")
+    assert len(verdicts) >= 2
+    assert {answer: "correct" in verdict.split() for answer, verdict in verdicts.items()} == dict.fromkeys(verdicts, True)

@@ -32,7 +32,9 @@
   if (!data) return;
   var accepted = JSON.parse(data.getAttribute("data-answers"));
   document.addEventListener("submit", function (event) {
-    var inputs = event.target.querySelectorAll ? event.target.querySelectorAll(".quiz-blank-input") : [];
+    // The blanks sit in the question text, outside the form that is submitted.
+    var quiz = event.target.closest ? event.target.closest(".quiz") : null;
+    var inputs = quiz ? quiz.querySelectorAll(".quiz-blank-input") : [];
     inputs.forEach(function (input) {
       var canonical = input.getAttribute("data-answer");
       var variants = accepted[canonical] || [canonical];
