@@ -21,14 +21,10 @@ def _violations(page) -> list[tuple[str, str, list[str]]]:  # type: ignore[no-un
     return [(v["id"], v["impact"], v["nodes"][0]["target"]) for v in Axe().run(page).response["violations"]]
 
 
-def _in_scheme(page, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    page.emulate_media(color_scheme=scheme)
-
-
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_axe_violations(page, site_url, lang, scheme):
-    _in_scheme(page, scheme)
+    page.emulate_media(color_scheme=scheme)
     found = {}
     for path in PAGES:
         page.goto(f"{site_url}/{url_prefix(lang)}{path}")
@@ -41,7 +37,7 @@ def test_no_axe_violations(page, site_url, lang, scheme):
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_axe_violations_once_a_quiz_is_answered(page, site_url, root, scheme):
     """Right and wrong feedback, a fill-in answer, the receipt, and the progress on "Start here"."""
-    _in_scheme(page, scheme)
+    page.emulate_media(color_scheme=scheme)
     module_id = "retention-programs"
     module = load_project(root).quizzes[module_id].item
     page.goto(f"{site_url}/pl/quizzes/{module_id}/")
