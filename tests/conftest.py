@@ -12,7 +12,10 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -30,6 +33,14 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Before the first review of the real content falls due (2027-05-22); tests that
 # need a review overdue set a later date themselves.
 FIXED_TODAY = "2026-11-23"
+# One diagnostic as kb prints it: path:line:col: severity[code]: message, on one line.
+LOCATED = re.compile(r"^[^:\n]+:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note)\[[a-z0-9-]+\]: .+$")
+
+
+def kb_check(project: Path) -> subprocess.CompletedProcess[str]:
+    """The real `kb check` command on `project`, on the tests' fixed date."""
+    return subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project), "check"],
+                          capture_output=True, text=True, env={**os.environ, CLOCK_VARIABLE: FIXED_TODAY})
 os.environ[CLOCK_VARIABLE] = FIXED_TODAY
 # Hypothesis would keep its example database and caches in .hypothesis/ inside the checkout.
 set_hypothesis_home_dir(tempfile.mkdtemp(prefix="kb-hypothesis-"))

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
-
 import pytest
 
-from conftest import FIXED_TODAY
+from conftest import LOCATED, kb_check
 from kb.diagnostics import error
-
-LOCATED = re.compile(r"^[^:\n]+:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note)\[[a-z0-9-]+\]: .+$")
 
 
 def test_control_characters_in_a_message_are_written_as_escapes():
@@ -26,8 +19,7 @@ def test_a_key_that_is_a_line_break_is_reported_on_one_line(project_copy):
     # Found by tests/test_properties.py: a quoted key "\n" printed a diagnostic over two lines.
     term = project_copy / "glossary" / "coupon.yml"
     term.write_text(term.read_text(encoding="utf-8").replace("\nid: coupon", '\n"\\n": coupon', 1), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
-                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
+    result = kb_check(project_copy)
     assert result.returncode == 1
     lines = [line for line in result.stdout.splitlines() if line.startswith("glossary/coupon.yml")]
     assert "glossary/coupon.yml:2:1: error[unknown-field]: unknown field '\\n'" in "\n".join(lines)

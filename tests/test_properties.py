@@ -64,7 +64,6 @@ def test_arbitrary_structures(data):
 # failing check for every change that makes the content invalid.
 
 import os  # noqa: E402
-import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
@@ -75,12 +74,11 @@ import yaml  # noqa: E402
 
 from kb.content.project import load_project  # noqa: E402
 from kb.diagnostics import has_failures  # noqa: E402
-from conftest import FIXED_TODAY  # noqa: E402
+from conftest import FIXED_TODAY, LOCATED  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGETS = ["glossary/coupon.yml", "playbooks/complaint-call.yml", "quizzes/retention-basics.yml", "company.yml",
            "locales/ui/it.yml"]
-_LOCATED = re.compile(r"^[^:\n]+:[1-9][0-9]*:[1-9][0-9]*: (error|warning|note)\[[a-z0-9-]+\]: .+$")
 
 bad_tags = st.sampled_from(["tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                             "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:null", "tag:yaml.org,2002:binary",
@@ -180,7 +178,7 @@ def pristine(tmp_path_factory) -> Path:
 def _assert_located(project, root: Path) -> None:
     for diagnostic in project.diagnostics:
         line = diagnostic.format()
-        assert _LOCATED.match(line), line
+        assert LOCATED.match(line), line
         assert (root / diagnostic.path).exists() or (root / diagnostic.path).is_symlink(), line
 
 

@@ -6,14 +6,11 @@ like every other content file: all mistakes at once, each at its line.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXED_TODAY
+from conftest import kb_check
 from kb.content.root_pages import load_root_pages
 from kb.diagnostics import render
 
@@ -56,8 +53,7 @@ def test_kb_check_reports_a_home_page_body_and_front_matter_and_exits_1(project_
     home.write_text(text.replace("hide:", "icon: x\nhide:", 1) + "\n<iframe src=\"https://example.com\"></iframe>\n",
                     encoding="utf-8")
     lines = text.count("\n") + 2
-    result = subprocess.run([sys.executable, "-m", "kb.cli", "--root", str(project_copy), "check"],
-                            capture_output=True, text=True, env={**os.environ, "KB_TODAY": FIXED_TODAY})
+    result = kb_check(project_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     errors = [line for line in result.stdout.splitlines() if ": error[" in line]
